@@ -1,0 +1,1 @@
+"""Plain domain objects, enums, validation rules and the error hierarchy (no Qt, no SQLAlchemy)."""

@@ -227,7 +227,10 @@ Run it from a desktop session."
     else
         say "Creating a demo consultation in $file"
         mkdir -p -- "$(dirname -- "$file")"
-        "$VPY" -m consulta demo "$file" </dev/null
+        if ! "$VPY" -m consulta demo "$file" </dev/null; then
+            rm -f -- "$file"
+            die "could not create the demo consultation (see the messages above)."
+        fi
     fi
     say "Opening Consulta"
     exec "$VPY" -m consulta "$file"

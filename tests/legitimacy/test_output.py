@@ -1,0 +1,397 @@
+"""Output figures per guideline: latest position, counts, consensus, levels, warnings, totals."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time
+
+import pytest
+
+from consulta.domain.model import GuidelineStatus, SessionStatus, Stance, Tally
+from consulta.legitimacy import GuidelineWarning, Level, compute, quorum_for
+
+from .builders import SnapshotBuilder
+
+SUPPORT, RESERV = Stance.SUPPORT, Stance.SUPPORT_WITH_RESERVATIONS
+OPPOSE, ABSTAIN = Stance.OPPOSE, Stance.ABSTAIN
+D1, D2 = date(2026, 4, 1), date(2026, 4, 2)
+T1 = datetime(2026, 4, 1, 12, 0, tzinfo=UTC)
+T2 = datetime(2026, 4, 1, 13, 0, tzinfo=UTC)
+
+
+# --- latest position --------------------------------------------------------------------------
+
+
+def test_later_date_wins_over_later_creation() -> None:
+    b = SnapshotBuilder()
+    sector = b.sector("A")
+    g = b.guideline("G-01")
+    late, early = b.session(D2), b.session(D1)
+    newest_date = b.position(g, late, sector, OPPOSE, created_at=T1)
+    b.position(g, early, sector, SUPPORT, created_at=T2)  # created later, earlier session
+    figures = compute(b.build()).guidelines[0]
+    assert figures.latest == {sector.id: newest_date}
+    assert (figures.opposing, figures.supporting) == (1, 0)
+
+
+def test_same_date_missing_start_sorts_first() -> None:
+    b = SnapshotBuilder()
+    sector = b.sector("A")
+    g = b.guideline("G-01")
+    with_start = b.session(D1, start=time(9, 0))
+    no_start = b.session(D1)
+    winner = b.position(g, with_start, sector, SUPPORT, created_at=T1)
+    b.position(g, no_start, sector, OPPOSE, created_at=T2)  # later-created, but no start
+    assert compute(b.build()).guidelines[0].latest[sector.id] is winner
+
+
+def test_same_date_later_start_wins() -> None:
+    b = SnapshotBuilder()
+    sector = b.sector("A")
+    g = b.guideline("G-01")
+    evening, morning = b.session(D1, start=time(17, 0)), b.session(D1, start=time(8, 30))
+    winner = b.position(g, evening, sector, RESERV, created_at=T1)
+    b.position(g, morning, sector, SUPPORT, created_at=T2)
+    assert compute(b.build()).guidelines[0].latest[sector.id] is winner
+
+
+@pytest.mark.parametrize("reverse", [False, True])
+def test_same_date_and_start_later_created_wins(reverse: bool) -> None:
+    b = SnapshotBuilder()
+    sector = b.sector("A")
+    g = b.guideline("G-01")
+    s1, s2 = b.session(D1, start=time(10, 0)), b.session(D1, start=time(10, 0))
+    b.position(g, s1, sector, SUPPORT, created_at=T2.replace(hour=14))
+    b.position(g, s2, sector, OPPOSE, created_at=T2)
+    b.position(g, s2, sector, ABSTAIN)  # no creation time: sorts first
+    if reverse:
+        b.positions.reverse()
+    figures = compute(b.build()).guidelines[0]
+    assert figures.latest[sector.id].stance is SUPPORT
+
+
+def test_naive_and_aware_creation_times_compare() -> None:
+    b = SnapshotBuilder()
+    sector = b.sector("A")
+    g = b.guideline("G-01")
+    s1 = b.session(D1)
+    b.position(g, s1, sector, SUPPORT, created_at=datetime(2026, 4, 1, 12, 30))  # naive = UTC
+    b.position(g, s1, sector, OPPOSE, created_at=T1)  # 12:00 UTC
+    assert compute(b.build()).guidelines[0].latest[sector.id].stance is SUPPORT
+
+
+def test_full_tie_falls_back_to_hlc_then_id() -> None:
+    b = SnapshotBuilder()
+    sector = b.sector("A")
+    g = b.guideline("G-01")
+    s1 = b.session(D1)
+    b.position(g, s1, sector, SUPPORT, created_at=T1, hlc="0002", id="p-a")
+    b.position(g, s1, sector, OPPOSE, created_at=T1, hlc="0001", id="p-z")
+    b.position(g, s1, sector, ABSTAIN, created_at=T1, hlc="0002", id="p-b")
+    assert compute(b.build()).guidelines[0].latest[sector.id].id == "p-b"
+
+
+def test_latest_ignores_planned_sessions_and_sectors_outside_s() -> None:
+    b = SnapshotBuilder()
+    sa = b.sector("A")
+    media = b.sector("Media", counts=False)
+    g = b.guideline("G-01")
+    held = b.session(D1)
+    planned = b.session(D2, status=SessionStatus.PLANNED)
+    kept = b.position(g, held, sa, SUPPORT)
+    b.position(g, planned, sa, OPPOSE, note="")  # later, but planned: ignored everywhere
+    b.position(g, held, media, OPPOSE, note="")  # Media does not count: ignored everywhere
+    figures = compute(b.build()).guidelines[0]
+    assert figures.latest == {sa.id: kept}
+    assert (figures.consulted, figures.opposing) == (1, 0)
+    assert figures.sessions_discussed == 1
+    assert figures.warnings == ()
+    assert figures.level is Level.CONSENSUS  # |S| = 1, quorum 1
+
+
+# --- counts, coverage, sessions discussed ------------------------------------------------------
+
+
+def test_counts_and_coverage() -> None:
+    b = SnapshotBuilder()
+    sectors = b.sectors_named("A", "B", "C", "D", "E")
+    g = b.guideline("G-01")
+    s1, s2, s3 = b.session(D1), b.session(D2), b.session(D2, status=SessionStatus.CLOSED)
+    b.position(g, s1, sectors[0], SUPPORT)
+    b.position(g, s1, sectors[1], RESERV)
+    b.position(g, s2, sectors[2], OPPOSE)
+    b.position(g, s3, sectors[3], ABSTAIN)
+    b.position(g, s1, sectors[3], OPPOSE)  # earlier than the abstention: not the latest
+    f = compute(b.build()).guidelines[0]
+    # consulted A B C D (E silent); supporting A B; reservations B; opposing C; abstaining D
+    assert (f.consulted, f.supporting, f.with_reservations) == (4, 2, 1)
+    assert (f.opposing, f.abstaining) == (1, 1)
+    assert f.coverage == pytest.approx(0.8)  # 4 / 5
+    assert f.sessions_discussed == 3
+    assert list(f.latest) == [s.id for s in sectors[:4]]  # in sector order
+
+
+# --- consensus score ---------------------------------------------------------------------------
+
+
+def test_consensus_tally_overrides_and_silent_sector() -> None:
+    b = SnapshotBuilder()
+    sa, sb, sc = b.sectors_named("A", "B", "C")
+    g = b.guideline("G-01")
+    s1 = b.session(D1)
+    b.position(g, s1, sa, SUPPORT)  # no tally: A=1, N=1 -> 2/3
+    # tally: A = 2 + 1 = 3, N = 2 + 1 + 6 + 1 = 10 -> 4/12 = 1/3
+    b.position(g, s1, sb, OPPOSE, votes=Tally(2, 1, 6, 1))
+    # C silent -> 1/2.  Product 2/3 * 1/3 * 1/2 = 1/9; (1/9)^(1/3) = 1 / 2.080084 = 0.480750
+    f = compute(b.build()).guidelines[0]
+    assert f.consensus == pytest.approx(0.480750, abs=1e-6)
+    del sc
+
+
+def test_tally_says_oppose_while_stance_says_support() -> None:
+    b = SnapshotBuilder()
+    sa = b.sector("A")
+    g = b.guideline("G-01")
+    b.position(g, b.session(D1), sa, SUPPORT, votes=Tally(support=1, oppose=5))
+    f = compute(b.build()).guidelines[0]
+    assert f.consensus == pytest.approx(0.25)  # (1 + 1) / (6 + 2), |S| = 1
+    # counts and level follow the stance, not the tally
+    assert (f.supporting, f.opposing, f.level) == (1, 0, Level.CONSENSUS)
+
+
+def test_tally_with_no_votes_counts_as_silence() -> None:
+    b = SnapshotBuilder()
+    sa, sb = b.sectors_named("A", "B")
+    g = b.guideline("G-01")
+    s1 = b.session(D1)
+    b.position(g, s1, sa, SUPPORT, votes=Tally())  # A = N = 0 -> 1/2, like no position
+    f = compute(b.build()).guidelines[0]
+    assert f.consensus == pytest.approx(0.5)  # sqrt(1/2 * 1/2)
+    assert f.consulted == 1  # but it is a position: A was consulted
+    del sb
+
+
+def test_consensus_reservations_count_as_agreement() -> None:
+    b = SnapshotBuilder()
+    sa, sb = b.sectors_named("A", "B")
+    g = b.guideline("G-01")
+    s1 = b.session(D1)
+    b.position(g, s1, sa, RESERV)  # 2/3
+    b.position(g, s1, sb, ABSTAIN)  # A = 0, N = 1 -> 1/3
+    f = compute(b.build()).guidelines[0]
+    assert f.consensus == pytest.approx(0.471405, abs=1e-6)  # sqrt(2/9) = 0.471405
+
+
+def test_consensus_nobody_spoke_and_no_sectors() -> None:
+    b = SnapshotBuilder()
+    b.sectors_named("A", "B", "C")
+    b.guideline("G-01")
+    assert compute(b.build()).guidelines[0].consensus == pytest.approx(0.5)
+    empty = SnapshotBuilder()
+    empty.guideline("G-01")
+    f = compute(empty.build()).guidelines[0]
+    assert f.consensus is None
+    assert f.coverage == 0.0
+
+
+# --- levels and quorum -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("n", "quorum"), [(0, 0), (1, 1), (2, 2), (3, 2), (4, 3), (5, 4), (6, 4), (7, 5), (9, 6)]
+)
+def test_default_quorum_is_two_thirds_rounded_up(n: int, quorum: int) -> None:
+    # ceil(2/3 n): 0, 0.67->1, 1.33->2, 2, 2.67->3, 3.33->4, 4, 4.67->5, 6
+    assert quorum_for(None, n) == quorum
+    b = SnapshotBuilder()
+    b.sectors_named(*(f"S{k}" for k in range(n)))
+    assert compute(b.build()).quorum == quorum
+
+
+@pytest.mark.parametrize(
+    ("stances", "level"),
+    [
+        ([SUPPORT], Level.INSUFFICIENTLY_CONSULTED),  # 1 consulted < quorum 2 (of 3)
+        ([OPPOSE], Level.INSUFFICIENTLY_CONSULTED),
+        ([SUPPORT, SUPPORT], Level.CONSENSUS),
+        ([SUPPORT, ABSTAIN], Level.CONSENSUS),  # abstaining is consulted, not dissent
+        ([ABSTAIN, ABSTAIN, ABSTAIN], Level.CONSENSUS),
+        ([SUPPORT, RESERV], Level.CONSENSUS_WITH_RESERVATIONS),
+        ([RESERV, RESERV, ABSTAIN], Level.CONSENSUS_WITH_RESERVATIONS),
+        ([SUPPORT, SUPPORT, OPPOSE], Level.MAJORITY),  # 2 > 3/2
+        ([SUPPORT, RESERV, OPPOSE], Level.MAJORITY),
+        ([SUPPORT, OPPOSE], Level.CONTESTED),  # 1 > 2/2 is false
+        ([SUPPORT, ABSTAIN, OPPOSE], Level.CONTESTED),  # 1 > 3/2 is false
+        ([OPPOSE, OPPOSE, OPPOSE], Level.CONTESTED),
+    ],
+)
+def test_levels(stances: list[Stance], level: Level) -> None:
+    b = SnapshotBuilder()
+    sectors = b.sectors_named("A", "B", "C")
+    g = b.guideline("G-01")
+    s1 = b.session(D1)
+    for sector, stance in zip(sectors, stances, strict=False):
+        b.position(g, s1, sector, stance)
+    assert compute(b.build()).guidelines[0].level is level
+
+
+def test_majority_needs_more_than_half() -> None:
+    b = SnapshotBuilder()
+    sectors = b.sectors_named("A", "B", "C", "D")
+    g = b.guideline("G-01")
+    s1 = b.session(D1)
+    for sector, stance in zip(sectors, [SUPPORT, RESERV, OPPOSE, OPPOSE], strict=True):
+        b.position(g, s1, sector, stance)
+    assert compute(b.build()).guidelines[0].level is Level.CONTESTED  # 2 > 4/2 is false
+
+
+def test_quorum_override() -> None:
+    b = SnapshotBuilder()
+    sa, *_ = b.sectors_named("A", "B", "C", "D", "E", "F", "G")
+    g = b.guideline("G-01")
+    b.position(g, b.session(D1), sa, SUPPORT)
+    assert compute(b.build()).guidelines[0].level is Level.INSUFFICIENTLY_CONSULTED  # 1 < 5
+    report = compute(b.build(quorum=1))
+    assert report.quorum == 1
+    assert report.guidelines[0].level is Level.CONSENSUS
+    assert compute(b.build(quorum=8)).guidelines[0].level is Level.INSUFFICIENTLY_CONSULTED
+
+
+def test_quorum_zero_is_met_by_nobody() -> None:
+    # As written: with a quorum of 0 the first rule never applies; nobody opposes -> consensus.
+    b = SnapshotBuilder()
+    b.sectors_named("A", "B")
+    b.guideline("G-01")
+    assert compute(b.build(quorum=0)).guidelines[0].level is Level.CONSENSUS
+
+
+# --- warnings ----------------------------------------------------------------------------------
+
+
+def _one_guideline(status: GuidelineStatus, stances: list[Stance], **notes: str) -> list[str]:
+    b = SnapshotBuilder()
+    sectors = b.sectors_named("A", "B", "C")
+    g = b.guideline("G-01", status=status)
+    s1 = b.session(D1)
+    for sector, stance in zip(sectors, stances, strict=False):
+        b.position(g, s1, sector, stance, note=notes.get(sector.name))
+    return [str(w) for w in compute(b.build()).guidelines[0].warnings]
+
+
+AGREED, REJECTED = GuidelineStatus.AGREED, GuidelineStatus.REJECTED
+
+
+def test_warning_agreed_but_insufficiently_consulted() -> None:
+    assert _one_guideline(AGREED, [SUPPORT]) == ["agreed_but_insufficiently_consulted"]
+
+
+def test_warning_agreed_but_contested() -> None:
+    assert _one_guideline(AGREED, [SUPPORT, OPPOSE]) == ["agreed_but_contested"]
+
+
+def test_warning_rejected_despite_consensus() -> None:
+    assert _one_guideline(REJECTED, [SUPPORT, SUPPORT]) == ["rejected_despite_consensus"]
+
+
+def test_no_warning_when_status_matches() -> None:
+    assert _one_guideline(AGREED, [SUPPORT, SUPPORT, OPPOSE]) == []  # majority
+    assert _one_guideline(AGREED, [SUPPORT, RESERV]) == []
+    assert _one_guideline(REJECTED, [SUPPORT, OPPOSE]) == []
+    assert _one_guideline(REJECTED, [SUPPORT, RESERV]) == []  # not plain consensus
+    assert _one_guideline(GuidelineStatus.DRAFT, [SUPPORT]) == []
+
+
+def test_warning_dissent_without_reason_and_order() -> None:
+    assert _one_guideline(AGREED, [SUPPORT, OPPOSE], B=" \n") == [
+        "agreed_but_contested",
+        "dissent_without_reason",
+    ]
+    assert _one_guideline(GuidelineStatus.DRAFT, [SUPPORT, RESERV], B="") == [
+        "dissent_without_reason"
+    ]
+    assert _one_guideline(GuidelineStatus.DRAFT, [SUPPORT, ABSTAIN], B="") == []
+
+
+def test_dissent_without_reason_looks_at_every_position_not_only_the_latest() -> None:
+    b = SnapshotBuilder()
+    sa, sb = b.sectors_named("A", "B")
+    g = b.guideline("G-01", status=REJECTED)
+    s1, s2 = b.session(D1), b.session(D2)
+    b.position(g, s1, sa, OPPOSE, note="")  # superseded, but unexplained
+    b.position(g, s2, sa, SUPPORT)
+    b.position(g, s2, sb, SUPPORT)
+    f = compute(b.build()).guidelines[0]
+    assert f.level is Level.CONSENSUS
+    assert f.warnings == (
+        GuidelineWarning.REJECTED_DESPITE_CONSENSUS,
+        GuidelineWarning.DISSENT_WITHOUT_REASON,
+    )
+
+
+def test_dissent_without_reason_ignores_uncounted_positions() -> None:
+    b = SnapshotBuilder()
+    sa = b.sector("A")
+    media = b.sector("Media", counts=False)
+    g = b.guideline("G-01")
+    held, planned = b.session(D1), b.session(D2, status=SessionStatus.PLANNED)
+    b.position(g, held, sa, SUPPORT)
+    b.position(g, planned, sa, OPPOSE, note="")
+    b.position(g, held, media, RESERV, note="")
+    assert compute(b.build()).guidelines[0].warnings == ()
+
+
+# --- totals, withdrawn guidelines, order -------------------------------------------------------
+
+
+def test_totals_exclude_withdrawn_guidelines() -> None:
+    b = SnapshotBuilder()
+    sa, sb = b.sectors_named("A", "B")
+    s1 = b.session(D1)
+    specs = [
+        ("G-01", AGREED, [SUPPORT, SUPPORT]),  # consensus
+        ("G-02", AGREED, [SUPPORT, RESERV]),  # consensus with reservations
+        ("G-03", REJECTED, [OPPOSE, OPPOSE]),  # contested
+        ("G-04", GuidelineStatus.WITHDRAWN, [SUPPORT, SUPPORT]),  # consensus, but withdrawn
+        ("G-05", GuidelineStatus.WITHDRAWN, [OPPOSE, SUPPORT]),  # contested, withdrawn
+    ]
+    for code, status, stances in specs:
+        g = b.guideline(code, status=status)
+        for sector, stance in zip((sa, sb), stances, strict=True):
+            b.position(g, s1, sector, stance)
+    report = compute(b.build())
+    assert [g.code for g in report.guidelines] == ["G-01", "G-02", "G-03", "G-04", "G-05"]
+    withdrawn = report.guideline("G-04")
+    assert withdrawn.level is Level.CONSENSUS
+    assert not withdrawn.in_totals
+    assert dict(report.by_level) == {
+        Level.CONSENSUS: 1,
+        Level.CONSENSUS_WITH_RESERVATIONS: 1,
+        Level.CONTESTED: 1,
+    }
+    assert dict(report.by_status) == {AGREED: 2, REJECTED: 1}
+
+
+def test_guidelines_in_natural_code_order_and_report_warnings() -> None:
+    b = SnapshotBuilder()
+    sa = b.sector("A")
+    b.guideline("G-10", status=AGREED)
+    for code in ["G-2", "G-01", "A-3"]:
+        b.guideline(code, status=GuidelineStatus.DRAFT)  # insufficiently consulted: no warning
+    b.position(b.guidelines[0], b.session(D1), sa, OPPOSE, note="")
+    report = compute(b.build())
+    assert [g.code for g in report.guidelines] == ["A-3", "G-01", "G-2", "G-10"]
+    assert [(g.code, str(w)) for g, w in report.warnings] == [
+        ("G-10", "agreed_but_contested"),
+        ("G-10", "dissent_without_reason"),
+    ]
+    assert report.sector_name(sa.id) == "A"
+
+
+def test_every_guideline_appears_even_undiscussed() -> None:
+    b = SnapshotBuilder()
+    b.sectors_named("A", "B", "C")
+    b.guideline("G-01", status=AGREED)
+    f = compute(b.build()).guidelines[0]
+    assert (f.consulted, f.coverage, f.sessions_discussed) == (0, 0.0, 0)
+    assert f.latest == {}
+    assert f.level is Level.INSUFFICIENTLY_CONSULTED
+    assert f.warnings == (GuidelineWarning.AGREED_BUT_INSUFFICIENTLY_CONSULTED,)

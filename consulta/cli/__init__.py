@@ -17,9 +17,7 @@ from consulta import __version__
 from consulta.domain.errors import CancelledError, UserError
 from consulta.i18n import _, set_language
 
-COMMAND_MODULES = (
-    "consulta.cli.files",
-)
+COMMAND_MODULES = ("consulta.cli.files",)
 
 Handler = Callable[[argparse.Namespace], int | None]
 
@@ -34,7 +32,9 @@ class _Parser(argparse.ArgumentParser):
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="consulta",
-        description=_("Consulta: multi-stakeholder consultations. Without a command, opens the app."),
+        description=_(
+            "Consulta: multi-stakeholder consultations. Without a command, opens the app."
+        ),
     )
     parser.add_argument("--version", action="version", version=f"Consulta {__version__}")
     commands = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=_Parser)
@@ -64,8 +64,11 @@ def run(argv: Sequence[str]) -> int:
         return 1
     except Exception:
         sys.stderr.write(
-            _("Consulta met an unexpected error. Your data was not changed by the failed step. "
-              "Please send this report to the developers:") + "\n"
+            _(
+                "Consulta met an unexpected error. Your data was not changed by the failed step. "
+                "Please send this report to the developers:"
+            )
+            + "\n"
         )
         traceback.print_exc()
         return 3

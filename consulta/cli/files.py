@@ -92,6 +92,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     if result.ok:
         say(_("“{path}” is sound.", path=args.file))
         return 0
-    say(_("“{path}” has problems. Restore a backup, or export it to JSON and import it again.",
-          path=args.file))
+    say(
+        _(
+            "“{path}” has problems. Restore a backup, or export it to JSON and import it again.",
+            path=args.file,
+        )
+    )
     return 1

@@ -15,7 +15,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
-from functools import lru_cache
+from functools import cache
 
 from consulta.i18n.catalog import Catalog, load_catalog
 
@@ -63,7 +63,7 @@ def language(code: str | None) -> Iterator[str]:
         _local.language = previous
 
 
-@lru_cache(maxsize=None)
+@cache
 def _catalog(code: str) -> Catalog:
     if code == SOURCE_LANGUAGE:
         return Catalog({}, {})

@@ -40,7 +40,7 @@ class Service:
         query = select(t).where(*where).order_by(*order)
         if limit is not None:
             query = query.limit(limit).offset(offset)
-        return [to_domain(name, r) for r in conn.execute(query).mappings()]
+        return [to_domain(name, dict(r)) for r in conn.execute(query).mappings()]
 
     def _get(self, cls: type[R], name: str, record_id: str) -> R:
         with self.ws.read() as conn:

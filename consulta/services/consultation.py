@@ -104,7 +104,7 @@ class ConsultationService(Service):
         territory: str | None = None,
         language: str | None = None,
         description: str | None = None,
-        quorum_sectors: int | None | bool = False,
+        quorum_sectors: int | bool | None = False,
     ) -> m.Consultation:
         """Change the settings given (``quorum_sectors=None`` clears the quorum override)."""
         current = self.get()
@@ -118,7 +118,7 @@ class ConsultationService(Service):
         if description is not None:
             values["description"] = bounded(description, "description", _("Description"))
         if quorum_sectors is not False:
-            values["quorum_sectors"] = validate_quorum(quorum_sectors)  # type: ignore[arg-type]
+            values["quorum_sectors"] = validate_quorum(quorum_sectors)
         with self.ws.write("consultation.update", _("Edit consultation")) as unit:
             unit.update("consultation", current.id, **values)
         return self.get()
@@ -145,7 +145,9 @@ class ConsultationService(Service):
         result: dict[str, int] = {}
         with self.ws.read() as conn:
             for key, (name, *_order) in SNAPSHOT_ORDER.items():
-                result[key] = int(conn.execute(select(func.count()).select_from(table(name))).scalar_one())
+                result[key] = int(
+                    conn.execute(select(func.count()).select_from(table(name))).scalar_one()
+                )
         return result
 
     def audit(self, limit: int = 200, offset: int = 0) -> list[AuditEntry]:
@@ -156,6 +158,13 @@ class ConsultationService(Service):
                 select(t).order_by(t.c.seq.desc()).limit(limit).offset(offset)
             ).mappings()
             return [
-                AuditEntry(r["seq"], r["at"], r["actor"], r["origin"], r["action"], json.loads(r["changes"]))
+                AuditEntry(
+                    r["seq"],
+                    r["at"],
+                    r["actor"],
+                    r["origin"],
+                    r["action"],
+                    json.loads(r["changes"]),
+                )
                 for r in rows
             ]

@@ -48,7 +48,10 @@ class GuidelineService(Service):
         for other in self.list():
             if other.id != g.id and other.code.casefold() == code.casefold():
                 raise ValidationError(
-                    _("The code “{code}” is already used by another guideline. Choose another.", code=code),
+                    _(
+                        "The code “{code}” is already used by another guideline. Choose another.",
+                        code=code,
+                    ),
                     "code",
                 )
         return replace(
@@ -81,7 +84,9 @@ class GuidelineService(Service):
         self.get(guideline_id)
         t = table("position")
         with self.ws.write("guideline.delete", _("Delete guideline")) as unit:
-            ids = list(unit.conn.execute(select(t.c.id).where(t.c.guideline_id == guideline_id)).scalars())
+            ids = list(
+                unit.conn.execute(select(t.c.id).where(t.c.guideline_id == guideline_id)).scalars()
+            )
             for record_id in ids:
                 unit.delete("position", record_id)
             unit.delete("guideline", guideline_id)
@@ -126,7 +131,9 @@ class PositionService(Service):
     def _existing(conn: Any, guideline_id: str, session_id: str, sector_id: str) -> str | None:
         t = table("position")
         query = select(t.c.id).where(
-            t.c.guideline_id == guideline_id, t.c.session_id == session_id, t.c.sector_id == sector_id
+            t.c.guideline_id == guideline_id,
+            t.c.session_id == session_id,
+            t.c.sector_id == sector_id,
         )
         found = conn.execute(query).scalar()
         return str(found) if found else None
@@ -138,7 +145,9 @@ class PositionService(Service):
     def for_session(self, session_id: str) -> list[m.Position]:
         t = table("position")
         with self.ws.read() as conn:
-            return self._rows(conn, "position", [t.c.session_id == session_id], [t.c.guideline_id, t.c.sector_id])  # type: ignore[return-value]
+            return self._rows(
+                conn, "position", [t.c.session_id == session_id], [t.c.guideline_id, t.c.sector_id]
+            )  # type: ignore[return-value]
 
     def for_guideline(self, guideline_id: str) -> list[m.Position]:
         """Every position on a guideline, across sessions, oldest session first."""
@@ -152,4 +161,5 @@ class PositionService(Service):
             )
             from consulta.store.mapping import to_domain
 
-            return [to_domain("position", r) for r in conn.execute(query).mappings()]  # type: ignore[misc]
+            rows = conn.execute(query).mappings()
+            return [to_domain("position", dict(r)) for r in rows]  # type: ignore[misc]

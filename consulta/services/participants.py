@@ -46,7 +46,9 @@ class OrganisationService(Service):
                 return organisation
         return self.create(name, sector_id)
 
-    def update(self, organisation_id: str, *, name: str | None = None, sector_id: str | None = None) -> m.Organisation:
+    def update(
+        self, organisation_id: str, *, name: str | None = None, sector_id: str | None = None
+    ) -> m.Organisation:
         values: dict[str, Any] = {}
         if name is not None:
             values["name"] = required(name, "name", _("Organisation name"))
@@ -60,7 +62,9 @@ class OrganisationService(Service):
         organisation = self.get(organisation_id)
         t = table("participant")
         with self.ws.read() as conn:
-            members = conn.execute(select(func.count()).where(t.c.organisation_id == organisation_id)).scalar_one()
+            members = conn.execute(
+                select(func.count()).where(t.c.organisation_id == organisation_id)
+            ).scalar_one()
         if members:
             raise ValidationError(
                 _(
@@ -79,7 +83,10 @@ def validate_participant(ws: Any, p: m.Participant) -> m.Participant:
     email = optional(p.email, "email", _("E-mail"))
     if email and not _EMAIL.match(email):
         raise ValidationError(
-            _("“{email}” is not a valid e-mail address. Correct it or leave it empty.", email=email),
+            _(
+                "“{email}” is not a valid e-mail address. Correct it or leave it empty.",
+                email=email,
+            ),
             "email",
         )
     ws.sectors.get(p.sector_id)
@@ -103,7 +110,9 @@ class ParticipantService(Service):
     def get(self, participant_id: str) -> m.Participant:
         return self._get(m.Participant, "participant", participant_id)
 
-    def _filters(self, query: str = "", sector_id: str | None = None, district_id: str | None = None) -> list[ColumnElement[bool]]:
+    def _filters(
+        self, query: str = "", sector_id: str | None = None, district_id: str | None = None
+    ) -> list[ColumnElement[bool]]:
         t = table("participant")
         where: list[ColumnElement[bool]] = []
         for word in fold(query).split():
@@ -115,10 +124,16 @@ class ParticipantService(Service):
             where.append(t.c.district_id == district_id)
         return where
 
-    def count(self, query: str = "", sector_id: str | None = None, district_id: str | None = None) -> int:
+    def count(
+        self, query: str = "", sector_id: str | None = None, district_id: str | None = None
+    ) -> int:
         t = table("participant")
         with self.ws.read() as conn:
-            q = select(func.count()).select_from(t).where(*self._filters(query, sector_id, district_id))
+            q = (
+                select(func.count())
+                .select_from(t)
+                .where(*self._filters(query, sector_id, district_id))
+            )
             return int(conn.execute(q).scalar_one())
 
     def page(
@@ -137,7 +152,12 @@ class ParticipantService(Service):
         order = [column.desc() if descending else column.asc(), t.c.id]
         with self.ws.read() as conn:
             return self._rows(  # type: ignore[return-value]
-                conn, "participant", self._filters(query, sector_id, district_id), order, limit, offset
+                conn,
+                "participant",
+                self._filters(query, sector_id, district_id),
+                order,
+                limit,
+                offset,
             )
 
     def list(self, **filters: Any) -> list[m.Participant]:

@@ -17,7 +17,9 @@ def _in_use(conn: Connection, checks: list[tuple[str, str]], record_id: str) -> 
     total = 0
     for name, column in checks:
         t = table(name)
-        total += int(conn.execute(select(func.count()).where(t.c[column] == record_id)).scalar_one())
+        total += int(
+            conn.execute(select(func.count()).where(t.c[column] == record_id)).scalar_one()
+        )
     return total
 
 
@@ -75,7 +77,11 @@ class SectorService(Service):
         with self.ws.read() as conn:
             used = _in_use(
                 conn,
-                [("participant", "sector_id"), ("organisation", "sector_id"), ("position", "sector_id")],
+                [
+                    ("participant", "sector_id"),
+                    ("organisation", "sector_id"),
+                    ("position", "sector_id"),
+                ],
                 sector_id,
             )
         if used:
@@ -128,7 +134,9 @@ class DistrictService(Service):
     def delete(self, district_id: str) -> None:
         district = self.get(district_id)
         with self.ws.read() as conn:
-            used = _in_use(conn, [("participant", "district_id"), ("session", "district_id")], district_id)
+            used = _in_use(
+                conn, [("participant", "district_id"), ("session", "district_id")], district_id
+            )
         if used:
             raise ValidationError(
                 _(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from typing import Any
 
@@ -76,7 +77,9 @@ class SessionService(Service):
         current = self.get(session_id)
         if current.status is Status.CLOSED:
             raise ValidationError(_("Reopen the session before marking it planned."))
-        return self._set_status(session_id, Status.PLANNED, "session.planned", _("Mark session planned"))
+        return self._set_status(
+            session_id, Status.PLANNED, "session.planned", _("Mark session planned")
+        )
 
     def close(self, session_id: str) -> m.Session:
         """Close the session: its minutes are approved and locked."""
@@ -126,7 +129,9 @@ class AgendaService(Service):
             unit.insert("agenda_item", to_row(item))
         return self.get(item.id)
 
-    def update(self, item_id: str, *, title: str | None = None, notes: str | None = None) -> m.AgendaItem:
+    def update(
+        self, item_id: str, *, title: str | None = None, notes: str | None = None
+    ) -> m.AgendaItem:
         values: dict[str, str] = {}
         if title is not None:
             values["title"] = required(title, "title", _("Agenda item"))
@@ -157,7 +162,7 @@ class AgendaService(Service):
                 unit.update("agenda_item", row["id"], position=position)
 
     @staticmethod
-    def list_in(unit: UnitOfWork, session_id: str) -> list[dict[str, Any]]:
+    def list_in(unit: UnitOfWork, session_id: str) -> Sequence[dict[str, Any]]:
         t = table("agenda_item")
         query = select(t).where(t.c.session_id == session_id).order_by(t.c.position)
         return [dict(r) for r in unit.conn.execute(query).mappings()]
@@ -168,9 +173,13 @@ class AttendanceService(Service):
         session = self.ws.sessions.get(session_id)
         participant = self.ws.participants.get(participant_id)
         record_id = m.attendance_id(session.id, participant.id)
-        with self.ws.write("attendance.check_in", _("Check in {name}", name=participant.name)) as unit:
+        with self.ws.write(
+            "attendance.check_in", _("Check in {name}", name=participant.name)
+        ) as unit:
             if unit.get("attendance", record_id) is None:
-                row = to_row(m.Attendance(id=record_id, session_id=session.id, participant_id=participant.id))
+                row = to_row(
+                    m.Attendance(id=record_id, session_id=session.id, participant_id=participant.id)
+                )
                 unit.insert("attendance", row)
             else:
                 unit.update("attendance", record_id, present=True)
@@ -180,14 +189,18 @@ class AttendanceService(Service):
         """Undo a check-in (the person was checked in by mistake)."""
         participant = self.ws.participants.get(participant_id)
         record_id = m.attendance_id(session_id, participant_id)
-        with self.ws.write("attendance.check_out", _("Check out {name}", name=participant.name)) as unit:
+        with self.ws.write(
+            "attendance.check_out", _("Check out {name}", name=participant.name)
+        ) as unit:
             if unit.get("attendance", record_id) is not None:
                 unit.delete("attendance", record_id)
 
     def for_session(self, session_id: str) -> list[m.Attendance]:
         t = table("attendance")
         with self.ws.read() as conn:
-            return self._rows(conn, "attendance", [t.c.session_id == session_id, t.c.present.is_(True)])  # type: ignore[return-value]
+            return self._rows(
+                conn, "attendance", [t.c.session_id == session_id, t.c.present.is_(True)]
+            )  # type: ignore[return-value]
 
     def present(self, session_id: str) -> list[m.Participant]:
         """The participants present at a session, by name."""

@@ -14,12 +14,17 @@ from datetime import UTC, datetime
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy.sql.schema import Table as SchemaTable
 
 from consulta.domain.errors import NotFoundError, SessionLockedError
 from consulta.i18n import _
 from consulta.store.file import ConsultaFile
 from consulta.store.mapping import Row
 from consulta.store.models import TABLES_BY_NAME, AuditRow, FileInfoRow, TombstoneRow
+
+_TOMBSTONE: SchemaTable = TombstoneRow.__table__  # type: ignore[assignment]
+_AUDIT: SchemaTable = AuditRow.__table__  # type: ignore[assignment]
+_INFO: SchemaTable = FileInfoRow.__table__  # type: ignore[assignment]
 
 META_COLUMNS = frozenset({"id", "created_at", "updated_at", "hlc", "origin"})
 # Rows that belong to a session's minutes: locked while the session is closed.
@@ -92,14 +97,12 @@ class UnitOfWork:
         self._guard(name, None, row)
         self.conn.execute(insert(table(name)).values(row))
         self.conn.execute(
-            delete(TombstoneRow.__table__).where(
-                TombstoneRow.entity == name, TombstoneRow.id == row["id"]
-            )
+            delete(_TOMBSTONE).where(_TOMBSTONE.c.entity == name, _TOMBSTONE.c.id == row["id"])
         )
         self.changes.append(RowChange(name, row["id"], None, row))
         return row
 
-    def update(self, name: str, record_id: str, **values: Any) -> Row:
+    def update(self, name: str, record_id: str, /, **values: Any) -> Row:
         before = self.require(name, record_id)
         changed = {k: v for k, v in values.items() if k not in META_COLUMNS and before.get(k) != v}
         if not changed:
@@ -118,7 +121,7 @@ class UnitOfWork:
         self._guard(name, before, None)
         t = table(name)
         self.conn.execute(delete(t).where(t.c.id == record_id))
-        tomb = TombstoneRow.__table__
+        tomb = _TOMBSTONE
         self.conn.execute(delete(tomb).where(tomb.c.entity == name, tomb.c.id == record_id))
         self.conn.execute(
             insert(tomb).values(
@@ -146,11 +149,11 @@ class UnitOfWork:
 
     # -- locked minutes --------------------------------------------------------------------
 
-    def _status_of(self, session_id: str) -> str | None:
+    def _status_of(self, session_id: str) -> str:
         if session_id not in self._session_status:
             t = table("session")
             status = self.conn.execute(select(t.c.status).where(t.c.id == session_id)).scalar()
-            self._session_status[session_id] = status
+            self._session_status[session_id] = str(status)
         return self._session_status[session_id]
 
     def _guard(self, name: str, before: Row | None, after: Row | None) -> None:
@@ -175,7 +178,7 @@ class UnitOfWork:
         if not self.changes:
             return
         self.conn.execute(
-            insert(AuditRow.__table__).values(
+            insert(_AUDIT).values(
                 at=self.now,
                 hlc=self.stamp,
                 origin=self.file.replica_id,
@@ -184,7 +187,7 @@ class UnitOfWork:
                 changes=audit_json(self.changes),
             )
         )
-        info = FileInfoRow.__table__
+        info = _INFO
         self.conn.execute(delete(info).where(info.c.key == "clock"))
         self.conn.execute(insert(info).values(key="clock", value=self.stamp))
 
@@ -195,7 +198,9 @@ def _diff(change: RowChange) -> dict[str, Any]:
         entry["before"] = _strip(change.before)
         entry["after"] = _strip(change.after)
         return entry
-    keys = [k for k in change.after if k not in META_COLUMNS and change.before.get(k) != change.after[k]]
+    keys = [
+        k for k in change.after if k not in META_COLUMNS and change.before.get(k) != change.after[k]
+    ]
     entry["before"] = {k: change.before.get(k) for k in keys}
     entry["after"] = {k: change.after[k] for k in keys}
     return entry

@@ -15,8 +15,8 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from consulta.domain.errors import ReadOnlyError
-from consulta.store.file import ConsultaFile
 from consulta.services.unit import ChangeSet, UnitOfWork
+from consulta.store.file import ConsultaFile
 
 Listener = Callable[[ChangeSet], None]
 

@@ -125,7 +125,8 @@ class ConsultaFile:
             try:
                 migrate.upgrade(conn)
                 conn.execute(
-                    "INSERT INTO file_info(key, value) VALUES ('replica_id', ?), ('replica_path', ?)",
+                    "INSERT INTO file_info(key, value) "
+                    "VALUES ('replica_id', ?), ('replica_path', ?)",
                     (str(uuid.uuid4()), str(path)),
                 )
             finally:

@@ -30,13 +30,17 @@ def read_header(path: Path) -> Header:
         with path.open("rb") as handle:
             raw = handle.read(100)
     except FileNotFoundError:
-        raise FileError(path, _("“{path}” does not exist. Check the name and folder.", path=path))
+        raise FileError(
+            path, _("“{path}” does not exist. Check the name and folder.", path=path)
+        ) from None
     except IsADirectoryError:
-        raise FileError(path, _("“{path}” is a folder, not a consultation file.", path=path))
+        raise FileError(
+            path, _("“{path}” is a folder, not a consultation file.", path=path)
+        ) from None
     except OSError as exc:
         raise FileError(
             path, _("“{path}” could not be read ({reason}).", path=path, reason=exc.strerror)
-        )
+        ) from exc
     if len(raw) < 100 or not raw.startswith(SQLITE_MAGIC):
         raise FileFormatError(
             path,

@@ -5,7 +5,7 @@ data = to_json_dict(report)         # the legitimacy-json shape
 """
 
 from consulta.legitimacy.figures import compute, quorum_for
-from consulta.legitimacy.labels import explanations, level_label, warning_label
+from consulta.legitimacy.labels import explanations, gender_label, level_label, warning_label
 from consulta.legitimacy.output import consensus_score, latest_key, level_for, votes_of
 from consulta.legitimacy.report import (
     GENDER_BUCKETS,
@@ -31,6 +31,7 @@ __all__ = [
     "compute",
     "consensus_score",
     "explanations",
+    "gender_label",
     "latest_key",
     "level_for",
     "level_label",

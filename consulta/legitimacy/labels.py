@@ -6,8 +6,9 @@ Level and warning codes stay machine keys in data and JSON; documents and the UI
 
 from __future__ import annotations
 
+from consulta.domain.model import Gender
 from consulta.i18n import N_, _
-from consulta.legitimacy.report import GuidelineWarning, Level
+from consulta.legitimacy.report import NOT_RECORDED, GuidelineWarning, Level
 
 _LEVEL_LABELS: dict[Level, str] = {
     Level.INSUFFICIENTLY_CONSULTED: N_("Insufficiently consulted"),
@@ -165,6 +166,13 @@ def level_label(level: Level | str) -> str:
 def warning_label(code: GuidelineWarning | str) -> str:
     """The translated sentence of a warning (accepts the machine key as well)."""
     return _(_WARNING_LABELS[GuidelineWarning(code)])
+
+
+def gender_label(bucket: str) -> str:
+    """The translated name of an ``attendances_by_gender`` bucket."""
+    if bucket == NOT_RECORDED:
+        return _("Not recorded")
+    return Gender(bucket).label
 
 
 def explanations() -> list[tuple[str, str]]:

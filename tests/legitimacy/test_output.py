@@ -395,3 +395,24 @@ def test_every_guideline_appears_even_undiscussed() -> None:
     assert f.latest == {}
     assert f.level is Level.INSUFFICIENTLY_CONSULTED
     assert f.warnings == (GuidelineWarning.AGREED_BUT_INSUFFICIENTLY_CONSULTED,)
+
+
+def test_tally_of_abstentions_and_invalid_negative_counts() -> None:
+    b = SnapshotBuilder()
+    sa, sb = b.sectors_named("A", "B")
+    g = b.guideline("G-01")
+    s1 = b.session(D1)
+    b.position(g, s1, sa, ABSTAIN, votes=Tally(abstain=3))  # A = 0, N = 3 -> 1/5
+    b.position(g, s1, sb, SUPPORT, votes=Tally(support=-4, oppose=1))  # -4 read as 0 -> 1/3
+    f = compute(b.build()).guidelines[0]
+    assert f.consensus == pytest.approx(0.258199, abs=1e-6)  # sqrt(1/15) = 0.258199
+
+
+def test_sectors_follow_their_sort_order() -> None:
+    b = SnapshotBuilder()
+    zeta = b.sector("Zeta", sort_order=0)
+    alpha = b.sector("Alpha", sort_order=5)
+    beta = b.sector("beta", sort_order=5)  # same sort order: by name, case-insensitively
+    report = compute(b.build())
+    assert report.sectors == (zeta, alpha, beta)
+    assert list(report.input.attendances_by_sector) == [zeta.id, alpha.id, beta.id]

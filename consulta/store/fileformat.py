@@ -12,7 +12,7 @@ from consulta.i18n import _
 # PRAGMA application_id of every .consulta file: "CnsL".
 APPLICATION_ID = 0x436E734C
 # PRAGMA user_version: the schema version this Consulta writes.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SQLITE_MAGIC = b"SQLite format 3\x00"
 FILE_SUFFIX = ".consulta"
 

@@ -185,3 +185,41 @@ TABLES_BY_NAME: dict[str, type[Replicated]] = {
     t.__tablename__: t  # type: ignore[attr-defined]
     for t in REPLICATED_TABLES
 }
+
+
+# -- File format 2: merging district files (owned by consulta/merge) ----------------------
+
+
+class ErasureRow(Base):
+    """A participant erased for privacy; every later merge keeps them erased."""
+
+    __tablename__ = "erasure"
+    participant_id: Mapped[str] = mapped_column(ID, primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(32))
+    origin: Mapped[str] = mapped_column(String(36))
+    erased_at: Mapped[datetime] = mapped_column(DateTime)
+
+
+class MergeHistoryRow(Base):
+    """A version that lost a merge (or a record set aside), kept so it can be restored."""
+
+    __tablename__ = "merge_history"
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    merged_at: Mapped[datetime] = mapped_column(DateTime)
+    source: Mapped[str] = mapped_column(Text)
+    entity: Mapped[str] = mapped_column(String(32))
+    record_id: Mapped[str] = mapped_column(ID, index=True)
+    reason: Mapped[str] = mapped_column(String(16))
+    hlc: Mapped[str] = mapped_column(String(32))
+    origin: Mapped[str] = mapped_column(String(36))
+    data: Mapped[str] = mapped_column(Text)  # the losing row as JSON ("null": a deletion)
+    parked: Mapped[bool] = mapped_column(Boolean, default=False)  # set aside, may come back
+    restored_at: Mapped[datetime | None] = mapped_column(DateTime)
+
+
+class ReplicaClockRow(Base):
+    """What this file knows: for each file copy, the latest of its edits merged in."""
+
+    __tablename__ = "replica_clock"
+    origin: Mapped[str] = mapped_column(String(36), primary_key=True)
+    hlc: Mapped[str] = mapped_column(String(32))

@@ -10,6 +10,7 @@ from __future__ import annotations
 import getpass
 import os
 import sqlite3
+import stat
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -37,8 +38,10 @@ class CheckResult:
 
 
 def _writable(path: Path) -> bool:
-    # A rollback journal is created beside the file, so the folder must be writable too.
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+    # The owner's write bit is the file's read-only attribute (honoured even for root); a
+    # rollback journal is created beside the file, so the folder must be writable too.
+    owner_may_write = bool(path.stat().st_mode & stat.S_IWUSR)
+    return owner_may_write and os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
@@ -85,7 +88,8 @@ class ConsultaFile:
     @staticmethod
     def _check_and_migrate(path: Path, version: int, readonly: bool) -> None:
         try:
-            conn = connect(path, readonly=True)
+            # A writable open rolls back a hot journal left by a crash before checking.
+            conn = connect(path, readonly=readonly)
         except sqlite3.DatabaseError as exc:
             raise damaged(path, str(exc)) from exc
         try:

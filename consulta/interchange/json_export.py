@@ -1,0 +1,226 @@
+"""Export a consultation as an interchange document (interchange-format.md, version 1).
+
+Order is deterministic so that ``export(import(export(f)))`` equals ``export(f)``:
+sectors in their display order (the importer keeps the document's order as the display
+order), district names sorted, attendance by session then participant, every other kind
+by id. The file is written under a temporary name in the target folder and renamed into
+place: a failed or cancelled export leaves nothing behind.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import uuid
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, select
+
+from consulta.domain.errors import FileError
+from consulta.domain.model import Consultation
+from consulta.domain.progress import Progress, step
+from consulta.i18n import _
+from consulta.interchange.json_validate import FORMAT, KINDS, VERSION
+from consulta.store.models import TABLES_BY_NAME
+
+if TYPE_CHECKING:
+    from consulta.services.workspace import Workspace
+
+Document = dict[str, Any]
+_EVERY = 20_000  # records between two progress reports
+
+
+def _t(name: str) -> Any:
+    return TABLES_BY_NAME[name].__table__  # type: ignore[attr-defined]
+
+
+def _select(conn: Connection, name: str, columns: Sequence[str], order: Sequence[str]) -> Any:
+    t = _t(name)
+    query = select(*(t.c[c] for c in columns)).order_by(*(t.c[c] for c in order))
+    return conn.execute(query)
+
+
+def _hhmm(value: Any) -> str | None:
+    return None if value is None else f"{value.hour:02d}:{value.minute:02d}"
+
+
+def export_document(ws: Workspace, progress: Progress | None = None) -> Document:
+    """The whole consultation as an interchange document (plain JSON values)."""
+    step(progress, 0, 0, _("Reading the consultation…"))
+    consultation = ws.consultation.get()  # refuses a file without exactly one
+    with ws.read() as conn:
+        return _read(conn, consultation, progress)
+
+
+def _read(conn: Connection, consultation: Consultation, progress: Progress | None) -> Document:
+    districts = {r.id: r.name for r in _select(conn, "district", ("id", "name"), ("id",))}
+    doc: Document = {
+        "format": FORMAT,
+        "version": VERSION,
+        "consultation": {
+            "id": consultation.id,
+            "title": consultation.title,
+            "territory": consultation.territory or "",
+            "language": consultation.language or "en",
+            "description": consultation.description or "",
+            "quorum_sectors": consultation.quorum_sectors,
+            "districts": sorted(districts.values()),
+        },
+    }
+    doc["sectors"] = [
+        {"id": r.id, "name": r.name, "counts_for_legitimacy": bool(r.counts_for_legitimacy)}
+        for r in _select(
+            conn, "sector", ("id", "name", "counts_for_legitimacy"), ("sort_order", "id")
+        )
+    ]
+    doc["organisations"] = [
+        {"id": r.id, "name": r.name, "sector_id": r.sector_id}
+        for r in _select(conn, "organisation", ("id", "name", "sector_id"), ("id",))
+    ]
+    step(progress, 0, 0, _("Reading the consultation…"))
+    columns = ("id", "name", "sector_id", "organisation_id", "email", "phone", "gender")
+    doc["participants"] = [
+        {
+            "id": r.id,
+            "name": r.name,
+            "sector_id": r.sector_id,
+            "organisation_id": r.organisation_id,
+            "email": r.email,
+            "phone": r.phone,
+            "gender": r.gender,
+            "district": districts.get(r.district_id) if r.district_id else None,
+            "consent_named": bool(r.consent_named),
+        }
+        for r in _select(conn, "participant", (*columns, "district_id", "consent_named"), ("id",))
+    ]
+    columns = ("id", "title", "date", "start", "end", "venue", "district_id", "facilitator")
+    doc["sessions"] = [
+        {
+            "id": r.id,
+            "title": r.title,
+            "date": r.date.isoformat(),
+            "start": _hhmm(r.start),
+            "end": _hhmm(r.end),
+            "venue": r.venue or "",
+            "district": districts.get(r.district_id) if r.district_id else None,
+            "facilitator": r.facilitator or "",
+            "status": r.status,
+        }
+        for r in _select(conn, "session", (*columns, "status"), ("id",))
+    ]
+    doc["agenda_items"] = [
+        {
+            "id": r.id,
+            "session_id": r.session_id,
+            "position": r.position,
+            "title": r.title,
+            "notes": r.notes or "",
+        }
+        for r in _select(
+            conn, "agenda_item", ("id", "session_id", "position", "title", "notes"), ("id",)
+        )
+    ]
+    step(progress, 0, 0, _("Reading the consultation…"))
+    doc["attendance"] = [
+        {"session_id": r.session_id, "participant_id": r.participant_id, "present": bool(r.present)}
+        for r in _select(
+            conn,
+            "attendance",
+            ("session_id", "participant_id", "present"),
+            ("session_id", "participant_id"),
+        )
+    ]
+    doc["guidelines"] = [
+        {
+            "id": r.id,
+            "code": r.code,
+            "title": r.title,
+            "text": r.text or "",
+            "axis": r.axis or "",
+            "status": r.status,
+        }
+        for r in _select(conn, "guideline", ("id", "code", "title", "text", "axis", "status"), ("id",))
+    ]
+    step(progress, 0, 0, _("Reading the consultation…"))
+    columns = ("id", "guideline_id", "session_id", "sector_id", "stance", "note")
+    votes = (
+        "votes_support",
+        "votes_support_with_reservations",
+        "votes_oppose",
+        "votes_abstain",
+    )
+    doc["positions"] = [
+        {
+            "id": r[0],
+            "guideline_id": r[1],
+            "session_id": r[2],
+            "sector_id": r[3],
+            "stance": r[4],
+            "note": r[5] or "",
+            "votes": None
+            if r[6] is None
+            else {
+                "support": r[6],
+                "support_with_reservations": r[7] or 0,
+                "oppose": r[8] or 0,
+                "abstain": r[9] or 0,
+            },
+        }
+        for r in _select(conn, "position", (*columns, *votes), ("id",))
+    ]
+    return doc
+
+
+def write_document(doc: Document, target: Path, progress: Progress | None = None) -> Path:
+    """Write a document as UTF-8 JSON, one record per line, atomically."""
+    target = Path(target).absolute()
+    if target.is_dir():
+        raise FileError(target, _("“{path}” is a folder. Choose a file name.", path=target))
+    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
+    encode = json.JSONEncoder(ensure_ascii=False).encode
+    total = sum(len(doc.get(kind) or ()) for kind in KINDS)
+    done = 0
+    try:
+        with tmp.open("w", encoding="utf-8", newline="\n") as out:
+            out.write("{")
+            separator = "\n"
+            for key, value in doc.items():
+                out.write(f"{separator}{encode(key)}: ")
+                separator = ",\n"
+                if key not in KINDS:
+                    out.write(json.dumps(value, ensure_ascii=False, indent=2))
+                    continue
+                out.write("[")
+                for start in range(0, len(value), _EVERY):
+                    step(progress, done, total, _("Writing “{name}”…", name=target.name))
+                    chunk = value[start : start + _EVERY]
+                    out.write(("\n" if start == 0 else ",\n") + ",\n".join(map(encode, chunk)))
+                    done += len(chunk)
+                out.write("\n]" if value else "]")
+            out.write("\n")
+            out.write("}\n")
+            out.flush()
+            os.fsync(out.fileno())
+        os.replace(tmp, target)
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise FileError(
+            target,
+            _(
+                "“{path}” could not be written ({reason}). Check the folder and the free space.",
+                path=target,
+                reason=exc.strerror or str(exc),
+            ),
+        ) from exc
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    step(progress, total, total, _("Writing “{name}”…", name=target.name))
+    return target
+
+
+def export_json(ws: Workspace, target: Path, progress: Progress | None = None) -> Path:
+    """Export the whole consultation of ``ws`` to ``target`` (replaced if it exists)."""
+    return write_document(export_document(ws, progress), target, progress)

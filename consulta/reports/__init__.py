@@ -1,0 +1,163 @@
+"""The documents: minutes, legitimacy report and sign-in sheets (PDF, Excel, JSON).
+
+Every export takes an open ``Workspace`` (or a ``Snapshot``), a target path,
+``paper="a4"|"letter"`` for PDFs and an optional ``Progress``; it writes the document in the
+consultation's language to a temporary file next to the target and renames it into place,
+so a failed or cancelled export leaves nothing behind. None of them writes to the
+consultation file.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from consulta.domain.progress import Progress
+from consulta.domain.snapshot import Snapshot
+from consulta.i18n import _, language
+from consulta.reports.atomic import atomic_target
+from consulta.reports.source import snapshot_of
+
+if TYPE_CHECKING:
+    from consulta.services.workspace import Workspace
+
+
+__all__ = [
+    "export_legitimacy_json",
+    "export_legitimacy_pdf",
+    "export_legitimacy_xlsx",
+    "export_minutes_pdf",
+    "export_minutes_xlsx",
+    "export_signin_pdf",
+]
+
+
+def export_minutes_pdf(
+    source: Workspace | Snapshot,
+    target: Path | str,
+    session_id: str | None = None,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> int:
+    """The minutes of one session, or of every held or closed session in date order.
+    Returns the number of pages."""
+    from consulta.reports.minutes import gather
+    from consulta.reports.pdf_base import PdfDocument, paper_size
+    from consulta.reports.pdf_minutes import minutes_story
+
+    paper_size(paper)
+    snapshot = snapshot_of(source)
+    consultation = snapshot.consultation
+    with language(consultation.language):
+        minutes = gather(snapshot, session_id)
+        with atomic_target(target) as temp:
+            doc = PdfDocument(temp, consultation.title, _("Minutes"), consultation.language,
+                              paper, progress=progress)
+            return doc.build(minutes_story(doc, minutes))
+
+
+def export_minutes_xlsx(
+    source: Workspace | Snapshot,
+    target: Path | str,
+    session_id: str | None = None,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> int:
+    """The minutes as a workbook (Sessions, Attendance, Agenda, Positions). Returns the
+    number of data rows written."""
+    from consulta.reports.minutes import gather
+    from consulta.reports.xlsx_minutes import write_minutes
+
+    snapshot = snapshot_of(source)
+    with language(snapshot.consultation.language):
+        minutes = gather(snapshot, session_id)
+        with atomic_target(target) as temp:
+            return write_minutes(temp, snapshot, minutes, paper, progress)
+
+
+def export_legitimacy_pdf(
+    source: Workspace | Snapshot,
+    target: Path | str,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> int:
+    """The legitimacy report as PDF (no personal data). Returns the number of pages."""
+    from consulta.legitimacy import compute
+    from consulta.reports.pdf_base import PdfDocument, paper_size
+    from consulta.reports.pdf_legitimacy import legitimacy_story
+
+    paper_size(paper)
+    snapshot = snapshot_of(source)
+    consultation = snapshot.consultation
+    with language(consultation.language):
+        report = compute(snapshot)
+        with atomic_target(target) as temp:
+            doc = PdfDocument(temp, consultation.title, _("Legitimacy report"),
+                              consultation.language, paper, progress=progress)
+            return doc.build(legitimacy_story(doc, snapshot, report))
+
+
+def export_legitimacy_xlsx(
+    source: Workspace | Snapshot,
+    target: Path | str,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> int:
+    """The legitimacy report as a workbook (Summary, Sectors, Sessions, Guidelines, Matrix,
+    Warnings). Returns the number of data rows written."""
+    from consulta.legitimacy import compute
+    from consulta.reports.xlsx_legitimacy import write_legitimacy
+
+    snapshot = snapshot_of(source)
+    with language(snapshot.consultation.language):
+        report = compute(snapshot)
+        with atomic_target(target) as temp:
+            return write_legitimacy(temp, snapshot, report, paper, progress)
+
+
+def export_legitimacy_json(
+    source: Workspace | Snapshot,
+    target: Path | str,
+    paper: str = "a4",
+    progress: Progress | None = None,
+) -> int:
+    """The machine-readable report of legitimacy.md (``to_json_dict``), UTF-8, indented.
+    ``paper`` is accepted for a uniform signature and ignored. Returns the bytes written."""
+    import json
+
+    from consulta.legitimacy import compute, to_json_dict
+
+    snapshot = snapshot_of(source)
+    data = to_json_dict(compute(snapshot))
+    if progress is not None:
+        progress.check()
+    text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
+    payload = text.encode("utf-8")
+    with atomic_target(target) as temp:
+        temp.write_bytes(payload)
+    return len(payload)
+
+
+def export_signin_pdf(
+    source: Workspace | Snapshot,
+    target: Path | str,
+    session_id: str,
+    paper: str = "a4",
+    progress: Progress | None = None,
+    blank_rows: int | None = None,
+) -> int:
+    """The sign-in sheet of a (planned) session. Returns the number of pages."""
+    from consulta.reports.pdf_base import PdfDocument, paper_size
+    from consulta.reports.signin import expected_participants, signin_story
+    from consulta.reports.minutes import minutes_sessions
+
+    paper_size(paper)
+    snapshot = snapshot_of(source)
+    consultation = snapshot.consultation
+    with language(consultation.language):
+        session = minutes_sessions(snapshot, session_id)[0]
+        expected = expected_participants(snapshot, session)
+        with atomic_target(target) as temp:
+            doc = PdfDocument(temp, consultation.title, _("Sign-in sheet"),
+                              consultation.language, paper, progress=progress)
+            return doc.build(signin_story(doc, snapshot, session, expected, blank_rows))

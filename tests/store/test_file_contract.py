@@ -68,7 +68,9 @@ def test_byte_copy_taken_while_open_holds_every_committed_edit(tmp_path: Path) -
         shutil.copyfile(path, copy)  # the app still holds the file open
         assert not (tmp_path / "live.consulta-journal").exists()
         conn = sqlite3.connect(copy)
-        names = [r[0] for r in conn.execute("SELECT name FROM participant WHERE id = ?", (person.id,))]
+        names = [
+            r[0] for r in conn.execute("SELECT name FROM participant WHERE id = ?", (person.id,))
+        ]
         conn.close()
         assert names == ["Rosa Quispe"]
 

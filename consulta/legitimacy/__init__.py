@@ -1,7 +1,14 @@
 """The legitimacy figures of docs/legitimacy.md, computed from domain objects (no Qt, no SQL).
 
-report = compute(snapshot)          # LegitimacyReport
-data = to_json_dict(report)         # the legitimacy-json shape
+``compute(snapshot)`` gives a ``LegitimacyReport`` (frozen dataclasses); ``to_json_dict(report)``
+gives the legitimacy-json shape, rationals rounded to 4 places.
+
+``report.input`` / ``report.throughput`` / ``report.guidelines`` (one ``GuidelineFigures``
+per guideline, ordered by code, withdrawn ones included but left out of ``by_level`` and
+``by_status``). Sector-keyed maps are keyed by sector id, in ``report.sectors`` order;
+``GuidelineFigures.latest`` gives each sector's latest ``Position`` (the guideline x sector
+matrix). ``level_label``, ``warning_label``, ``gender_label`` and ``explanations`` give the
+translated words for documents.
 """
 
 from consulta.legitimacy.figures import compute, quorum_for

@@ -70,26 +70,51 @@ def read_table(path: Path | str, progress: Progress | None = None) -> RawTable:
     except OSError as error:
         raise FileError(
             path,
-            _("“{path}” could not be read ({reason}). Check that it exists and try again.",
-              path=path, reason=error.strerror or error),
+            _(
+                "“{path}” could not be read ({reason}). Check that it exists and try again.",
+                path=path,
+                reason=error.strerror or error,
+            ),
         ) from error
     if not head.strip():
-        raise TableError(path, _("“{path}” is empty. Choose a list with a header row and "
-                                 "at least one row of data.", path=path))
+        raise TableError(
+            path,
+            _(
+                "“{path}” is empty. Choose a list with a header row and at least one row of data.",
+                path=path,
+            ),
+        )
     if head.startswith(b"PK\x03\x04"):
         return _read_xlsx(path, progress)
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise TableError(path, _(
-            "“{path}” is an old Excel (.xls) or password-protected workbook, which Consulta "
-            "cannot read. Open it in a spreadsheet and save it as .xlsx or CSV.", path=path))
+        raise TableError(
+            path,
+            _(
+                "“{path}” is an old Excel (.xls) or password-protected workbook, which Consulta "
+                "cannot read. Open it in a spreadsheet and save it as .xlsx or CSV.",
+                path=path,
+            ),
+        )
     if path.suffix.lower() in (".xlsx", ".xlsm"):
-        raise TableError(path, _("“{path}” is not a valid Excel workbook. Open it in a "
-                                 "spreadsheet and save it again as .xlsx or CSV.", path=path))
+        raise TableError(
+            path,
+            _(
+                "“{path}” is not a valid Excel workbook. Open it in a "
+                "spreadsheet and save it again as .xlsx or CSV.",
+                path=path,
+            ),
+        )
     if size > MAX_CSV_BYTES:
-        raise TableError(path, _(
-            "“{path}” is too big to import ({size} MB; at most {limit} MB). Split the list "
-            "into smaller files.", path=path, size=size // (1024 * 1024),
-            limit=MAX_CSV_BYTES // (1024 * 1024)))
+        raise TableError(
+            path,
+            _(
+                "“{path}” is too big to import ({size} MB; at most {limit} MB). Split the list "
+                "into smaller files.",
+                path=path,
+                size=size // (1024 * 1024),
+                limit=MAX_CSV_BYTES // (1024 * 1024),
+            ),
+        )
     return _read_csv(path, head, progress)
 
 
@@ -97,10 +122,14 @@ def read_table(path: Path | str, progress: Progress | None = None) -> RawTable:
 
 
 def _not_text(path: Path) -> TableError:
-    return TableError(path, _(
-        "“{path}” is not a table Consulta can read: it is neither CSV text (UTF-8 or "
-        "Windows-1252) nor an .xlsx workbook. Save the list as CSV or .xlsx and try again.",
-        path=path))
+    return TableError(
+        path,
+        _(
+            "“{path}” is not a table Consulta can read: it is neither CSV text (UTF-8 or "
+            "Windows-1252) nor an .xlsx workbook. Save the list as CSV or .xlsx and try again.",
+            path=path,
+        ),
+    )
 
 
 def _encoding_of(head: bytes, path: Path) -> str:
@@ -143,8 +172,15 @@ def _lines(f: IO[str], path: Path) -> Iterator[str]:
         if not line:
             return
         if len(line) >= MAX_LINE_CHARS and not line.endswith(("\n", "\r")):
-            raise TableError(path, _("“{path}” has a line longer than {limit} characters; it is "
-                                     "not a stakeholder list.", path=path, limit=MAX_LINE_CHARS))
+            raise TableError(
+                path,
+                _(
+                    "“{path}” has a line longer than {limit} characters; it is "
+                    "not a stakeholder list.",
+                    path=path,
+                    limit=MAX_LINE_CHARS,
+                ),
+            )
         yield line
 
 
@@ -171,12 +207,21 @@ def _parse_csv(path: Path, encoding: str, delimiter: str, progress: Progress | N
             for number, record in enumerate(reader, start=1):
                 builder.add(number, record)
     except csv.Error as error:
-        raise TableError(path, _("“{path}” is not a well-formed CSV file near row {row} ({reason}). "
-                                 "Correct it or save it again as CSV.", path=path,
-                                 row=builder.next_number, reason=error)) from error
+        raise TableError(
+            path,
+            _(
+                "“{path}” is not a well-formed CSV file near row {row} ({reason}). "
+                "Correct it or save it again as CSV.",
+                path=path,
+                row=builder.next_number,
+                reason=error,
+            ),
+        ) from error
     except OSError as error:
-        raise FileError(path, _("“{path}” could not be read ({reason}).", path=path,
-                                reason=error.strerror or error)) from error
+        raise FileError(
+            path,
+            _("“{path}” could not be read ({reason}).", path=path, reason=error.strerror or error),
+        ) from error
     if any("\x00" in h for h in builder.headers or []):
         raise _not_text(path)
     table = builder.finish()
@@ -196,23 +241,40 @@ def _check_zip(path: Path) -> None:
         with zipfile.ZipFile(path) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError) as error:
-        raise TableError(path, _("“{path}” is not a valid Excel workbook ({reason}). Open it in "
-                                 "a spreadsheet and save it again as .xlsx or CSV.",
-                                 path=path, reason=error)) from error
+        raise TableError(
+            path,
+            _(
+                "“{path}” is not a valid Excel workbook ({reason}). Open it in "
+                "a spreadsheet and save it again as .xlsx or CSV.",
+                path=path,
+                reason=error,
+            ),
+        ) from error
     names = {m.filename for m in members}
     if "xl/workbook.xml" not in names:
-        raise TableError(path, _("“{path}” is a zip archive but not an Excel workbook. "
-                                 "Choose an .xlsx or CSV file.", path=path))
+        raise TableError(
+            path,
+            _(
+                "“{path}” is a zip archive but not an Excel workbook. Choose an .xlsx or CSV file.",
+                path=path,
+            ),
+        )
     total = sum(m.file_size for m in members)
     bomb = any(
         m.file_size > RATIO_CHECK_FROM and m.file_size > MAX_XLSX_RATIO * max(m.compress_size, 1)
         for m in members
     )
     if len(members) > MAX_XLSX_MEMBERS or total > MAX_XLSX_UNCOMPRESSED or bomb:
-        raise TableError(path, _(
-            "“{path}” was refused: it would expand to {size} MB, or is compressed suspiciously "
-            "much (a “zip bomb”). A stakeholder list is never that big; save it again as .xlsx "
-            "or CSV, or split it.", path=path, size=total // (1024 * 1024)))
+        raise TableError(
+            path,
+            _(
+                "“{path}” was refused: it would expand to {size} MB, or is compressed suspiciously "
+                "much (a “zip bomb”). A stakeholder list is never that big; save it again as .xlsx "
+                "or CSV, or split it.",
+                path=path,
+                size=total // (1024 * 1024),
+            ),
+        )
 
 
 def _text(value: Any) -> str:
@@ -243,8 +305,13 @@ def _read_xlsx(path: Path, progress: Progress | None) -> RawTable:
     from defusedxml import DefusedXmlException
 
     if not openpyxl.xml.DEFUSEDXML:  # never read spreadsheet XML without the guard
-        raise TableError(path, _("This installation of Consulta cannot read .xlsx files safely "
-                                 "(defusedxml is missing). Save the list as CSV."))
+        raise TableError(
+            path,
+            _(
+                "This installation of Consulta cannot read .xlsx files safely "
+                "(defusedxml is missing). Save the list as CSV."
+            ),
+        )
     _check_zip(path)
     builder = _Builder(path, progress)
     sheet_title: str | None = None
@@ -265,16 +332,26 @@ def _read_xlsx(path: Path, progress: Progress | None) -> RawTable:
         finally:
             workbook.close()
     except DefusedXmlException as error:
-        raise TableError(path, _(
-            "“{path}” was refused: its XML declares entities or external references, which "
-            "can hide an attack. Open it in a spreadsheet and save it again as .xlsx or CSV.",
-            path=path)) from error
+        raise TableError(
+            path,
+            _(
+                "“{path}” was refused: its XML declares entities or external references, which "
+                "can hide an attack. Open it in a spreadsheet and save it again as .xlsx or CSV.",
+                path=path,
+            ),
+        ) from error
     except (ConsultaError, MemoryError):
         raise
     except Exception as error:  # openpyxl raises many kinds on a damaged workbook
-        raise TableError(path, _("“{path}” could not be read as an Excel workbook ({reason}). "
-                                 "Open it in a spreadsheet and save it again as .xlsx or CSV.",
-                                 path=path, reason=error)) from error
+        raise TableError(
+            path,
+            _(
+                "“{path}” could not be read as an Excel workbook ({reason}). "
+                "Open it in a spreadsheet and save it again as .xlsx or CSV.",
+                path=path,
+                reason=error,
+            ),
+        ) from error
     table = builder.finish()
     table.kind, table.sheet = "xlsx", sheet_title
     return table
@@ -302,17 +379,29 @@ class _Builder:
         if not values:
             return
         if len(values) > MAX_COLUMNS:
-            raise TableError(self.path, _(
-                "“{path}” has more than {limit} columns in row {row}; it does not look like a "
-                "stakeholder list. Keep only the columns to import.",
-                path=self.path, limit=MAX_COLUMNS, row=number))
+            raise TableError(
+                self.path,
+                _(
+                    "“{path}” has more than {limit} columns in row {row}; it does not look like a "
+                    "stakeholder list. Keep only the columns to import.",
+                    path=self.path,
+                    limit=MAX_COLUMNS,
+                    row=number,
+                ),
+            )
         if self.headers is None:
             self.headers = values
             return
         if len(self.rows) >= MAX_ROWS or self.cells + len(values) > MAX_CELLS:
-            raise TableError(self.path, _(
-                "“{path}” has more than {limit} rows (or too much data) to import at once. "
-                "Split the list into smaller files.", path=self.path, limit=MAX_ROWS))
+            raise TableError(
+                self.path,
+                _(
+                    "“{path}” has more than {limit} rows (or too much data) to import at once. "
+                    "Split the list into smaller files.",
+                    path=self.path,
+                    limit=MAX_ROWS,
+                ),
+            )
         self.rows.append(values)
         self.numbers.append(number)
         self.cells += len(values)
@@ -321,11 +410,18 @@ class _Builder:
 
     def finish(self) -> RawTable:
         if self.headers is None:
-            raise TableError(self.path, _("“{path}” is empty. Choose a list with a header row "
-                                          "and at least one row of data.", path=self.path))
+            raise TableError(
+                self.path,
+                _(
+                    "“{path}” is empty. Choose a list with a header row "
+                    "and at least one row of data.",
+                    path=self.path,
+                ),
+            )
         if not self.rows:
-            raise TableError(self.path, _("“{path}” has a header row but no rows of data.",
-                                          path=self.path))
+            raise TableError(
+                self.path, _("“{path}” has a header row but no rows of data.", path=self.path)
+            )
         width = max(len(self.headers), max(len(r) for r in self.rows))
         headers = [h.strip() for h in self.headers] + [""] * (width - len(self.headers))
         for row in self.rows:

@@ -17,7 +17,10 @@ from consulta import __version__
 from consulta.domain.errors import CancelledError, UserError
 from consulta.i18n import _, set_language
 
-COMMAND_MODULES = ("consulta.cli.files",)
+COMMAND_MODULES = (
+    "consulta.cli.files",
+    "consulta.cli.stakeholders",
+)
 
 Handler = Callable[[argparse.Namespace], int | None]
 

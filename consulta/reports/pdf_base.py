@@ -163,8 +163,16 @@ def heading(text: str, style: ParagraphStyle) -> list[Flowable]:
 def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header_rows: int = 1,
                zebra: bool = True, rules: bool = True,
                extra: Sequence[tuple[Any, ...]] = ()) -> Table:
-    """A table that repeats its header on every page and splits between and inside rows."""
-    table = Table(list(rows), colWidths=list(widths), repeatRows=header_rows, splitByRow=1,
+    """A table that repeats its header on every page and splits between and inside rows.
+    Header texts too wide for their column wrap."""
+    rows = list(rows)
+    for r in range(min(header_rows, len(rows))):
+        rows[r] = [
+            Paragraph(esc(c), styles().head)
+            if isinstance(c, str) and pdfmetrics.stringWidth(c, FONT_BOLD, 8) > w - 6 else c
+            for c, w in zip(rows[r], widths, strict=False)
+        ]
+    table = Table(rows, colWidths=list(widths), repeatRows=header_rows, splitByRow=1,
                   splitInRow=1, hAlign="LEFT")
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, 8.5),

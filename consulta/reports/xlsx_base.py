@@ -1,0 +1,209 @@
+"""What every workbook shares: streaming (write-only) sheets with typed columns, a bold frozen
+header row, an Excel table with filters over the data, sensible widths and print setup.
+
+User text is always stored as text: a string that Excel could read as a formula or a
+command (starting with = + - @ tab or CR) is written as a string cell with the
+"quote prefix" style, so neither openpyxl nor Excel turns it into a formula. Characters an
+xlsx file cannot hold are dropped; text longer than a cell holds is cut at
+``CELL_LIMIT`` (``split_long`` lets callers continue it on further rows instead).
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, time
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+from consulta.domain.progress import Progress
+
+CELL_LIMIT = 32_000  # Excel holds 32,767 characters in a cell; keep a margin.
+RISKY_START = ("=", "+", "-", "@", "\t", "\r")
+_ILLEGAL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+FORMATS = {
+    "int": "#,##0",
+    "number": "0.0000",
+    "percent": "0.0%",
+    "date": "yyyy-mm-dd",
+    "time": "hh:mm",
+}
+HEADER_FONT = Font(bold=True)
+HEADER_FILL = PatternFill("solid", fgColor="E4E8EE")
+WRAP = Alignment(wrap_text=True, vertical="top")
+
+
+@dataclass(frozen=True)
+class Column:
+    header: str
+    width: float = 14
+    kind: str = "text"  # text | wrap | int | number | percent | date | time
+
+
+def clean_text(value: str) -> str:
+    value = _ILLEGAL.sub("", value)
+    return value if len(value) <= CELL_LIMIT else value[: CELL_LIMIT - 1] + "…"
+
+
+def split_long(text: str) -> list[str]:
+    """Text cut into pieces that each fit in a cell (at least one piece)."""
+    text = _ILLEGAL.sub("", text)
+    return [text[i : i + CELL_LIMIT] for i in range(0, len(text), CELL_LIMIT)] or [""]
+
+
+class SheetWriter:
+    """One streaming sheet: header row, typed data rows, then the table over them."""
+
+    def __init__(self, book: XlsxBook, title: str, columns: Sequence[Column], *,
+                 landscape: bool = False, table: bool = True) -> None:
+        self.book = book
+        self.columns = list(columns)
+        self.ws = book.wb.create_sheet(title=title[:31])
+        self.rows = 0
+        self.table = table
+        for index, column in enumerate(self.columns, 1):
+            self.ws.column_dimensions[get_column_letter(index)].width = column.width
+        self.ws.freeze_panes = "A2"
+        self.ws.print_title_rows = "1:1"
+        setup = self.ws.page_setup
+        setup.orientation = "landscape" if landscape else "portrait"
+        setup.paperSize = 1 if book.paper == "letter" else 9
+        setup.fitToWidth = 1
+        setup.fitToHeight = 0
+        self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+        self.ws.print_options.gridLines = True
+        self._styled: dict[str, WriteOnlyCell] = {}
+        self.headers = _unique(clean_text(c.header) for c in self.columns)
+        header = []
+        for name in self.headers:
+            cell = WriteOnlyCell(self.ws, value=name)
+            cell.font = HEADER_FONT
+            cell.fill = HEADER_FILL
+            cell.alignment = WRAP
+            header.append(cell)
+        self.ws.append(header)
+
+    def _text(self, value: str, wrap: bool) -> Any:
+        value = clean_text(value)
+        if not wrap and not value.startswith(RISKY_START):
+            return value
+        cell = WriteOnlyCell(self.ws, value=value)
+        cell.data_type = "s"
+        if value.startswith(RISKY_START):
+            cell.quotePrefix = True
+        if wrap:
+            cell.alignment = WRAP
+        return cell
+
+    def _typed(self, value: Any, kind: str) -> Any:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return self._text(value, kind == "wrap")
+        if isinstance(value, bool):
+            return value
+        fmt = FORMATS.get(kind)
+        if isinstance(value, (date, datetime, time)) or fmt is not None:
+            cell = WriteOnlyCell(self.ws, value=value)
+            if isinstance(value, time):
+                cell.number_format = FORMATS["time"]
+            elif isinstance(value, date) and not isinstance(value, datetime):
+                cell.number_format = FORMATS["date"]
+            elif fmt is not None:
+                cell.number_format = fmt
+            return cell
+        return value
+
+    def append(self, values: Sequence[Any], kinds: Sequence[str] | None = None) -> None:
+        """One data row; ``kinds`` overrides the columns' kinds for this row."""
+        if kinds is None:
+            kinds = [c.kind for c in self.columns]
+        self.ws.append([self._typed(v, k) for v, k in zip(values, kinds, strict=True)])
+        self.rows += 1
+        if self.rows % 2000 == 0:
+            self.book.tick()
+
+    def extend(self, rows: Iterable[Sequence[Any]]) -> None:
+        for row in rows:
+            self.append(row)
+
+    def finish(self) -> None:
+        if not self.table:
+            return
+        last = get_column_letter(len(self.columns))
+        ref = f"A1:{last}{max(self.rows, 1) + 1}"
+        if self.rows == 0:
+            self.ws.append([None] * len(self.columns))
+        self.book.tables += 1
+        table = Table(
+            displayName=f"Table{self.book.tables}",
+            ref=ref,
+            tableColumns=[
+                TableColumn(id=i, name=name)
+                for i, name in enumerate(self.headers, 1)
+            ],
+            tableStyleInfo=TableStyleInfo(name="TableStyleLight9", showRowStripes=True),
+        )
+        with warnings.catch_warnings():
+            # openpyxl warns that write-only tables need their columns given: they are.
+            warnings.simplefilter("ignore", UserWarning)
+            self.ws.add_table(table)
+
+
+def _unique(names: Iterable[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for name in names:
+        candidate, n = name or "Column", 1
+        while candidate.casefold() in seen:
+            n += 1
+            candidate = f"{name} ({n})"
+        seen.add(candidate.casefold())
+        out.append(candidate)
+    return out
+
+
+class XlsxBook:
+    """A write-only workbook: memory stays flat whatever the number of rows."""
+
+    def __init__(self, paper: str = "a4", progress: Progress | None = None,
+                 title: str = "", language: str = "") -> None:
+        from consulta.reports.pdf_base import paper_size
+
+        paper_size(paper)
+        self.paper = paper.lower()
+        self.progress = progress
+        self.wb = Workbook(write_only=True)
+        self.wb.properties.title = clean_text(title)
+        self.wb.properties.creator = "Consulta"
+        self.wb.properties.language = language
+        self.tables = 0
+        self.sheets: list[SheetWriter] = []
+
+    def sheet(self, title: str, columns: Sequence[Column], *, landscape: bool = False,
+              table: bool = True) -> SheetWriter:
+        self.tick()
+        writer = SheetWriter(self, title, columns, landscape=landscape, table=table)
+        self.sheets.append(writer)
+        return writer
+
+    def tick(self) -> None:
+        if self.progress is not None:
+            self.progress.check()
+
+    def save(self, path: Path) -> int:
+        for writer in self.sheets:
+            writer.finish()
+        self.tick()
+        self.wb.save(str(path))
+        return sum(writer.rows for writer in self.sheets)

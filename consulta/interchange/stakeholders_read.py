@@ -299,6 +299,17 @@ def _text(value: Any) -> str:
     return text if isinstance(text, str) else str(value)
 
 
+def _caused_by(error: BaseException, kind: type[BaseException]) -> bool:
+    seen: BaseException | None = error
+    for _depth in range(20):
+        if seen is None:
+            return False
+        if isinstance(seen, kind):
+            return True
+        seen = seen.__cause__ or seen.__context__
+    return False
+
+
 def _read_xlsx(path: Path, progress: Progress | None) -> RawTable:
     import openpyxl
     import openpyxl.xml
@@ -331,25 +342,26 @@ def _read_xlsx(path: Path, progress: Progress | None) -> RawTable:
                 builder.add(number, [_text(v) for v in values])
         finally:
             workbook.close()
-    except DefusedXmlException as error:
-        raise TableError(
-            path,
-            _(
-                "“{path}” was refused: its XML declares entities or external references, which "
-                "can hide an attack. Open it in a spreadsheet and save it again as .xlsx or CSV.",
-                path=path,
-            ),
-        ) from error
     except (ConsultaError, MemoryError):
         raise
-    except Exception as error:  # openpyxl raises many kinds on a damaged workbook
+    except Exception as error:  # openpyxl raises (and wraps) many kinds on a bad workbook
+        if _caused_by(error, DefusedXmlException):
+            raise TableError(
+                path,
+                _(
+                    "“{path}” was refused: its XML declares entities or external references, "
+                    "which can hide an attack. Open it in a spreadsheet and save it again as "
+                    ".xlsx or CSV.",
+                    path=path,
+                ),
+            ) from error
         raise TableError(
             path,
             _(
-                "“{path}” could not be read as an Excel workbook ({reason}). "
-                "Open it in a spreadsheet and save it again as .xlsx or CSV.",
+                "“{path}” could not be read as an Excel workbook ({reason}). Open it in a "
+                "spreadsheet and save it again as .xlsx or CSV.",
                 path=path,
-                reason=error,
+                reason=str(error).split("\n")[0],
             ),
         ) from error
     table = builder.finish()

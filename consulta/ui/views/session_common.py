@@ -1,0 +1,118 @@
+"""Small shared pieces of the session workspace: icons, semantic colours, error display.
+
+Icons come from the app's ``consulta.ui.icons`` (SVGs in resources/icons/) with a fallback to
+the style's standard icons, so the workspace works even where an icon is missing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPalette
+from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
+
+from consulta.domain.errors import UserError
+
+SPACING = 8  # between related controls
+GAP = 14  # between groups
+
+_FALLBACK = {
+    "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+    "lock": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "unlock": QStyle.StandardPixmap.SP_MessageBoxInformation,
+    "check-in": QStyle.StandardPixmap.SP_DialogApplyButton,
+    "add": QStyle.StandardPixmap.SP_FileDialogNewFolder,
+    "remove": QStyle.StandardPixmap.SP_TrashIcon,
+    "up": QStyle.StandardPixmap.SP_ArrowUp,
+    "down": QStyle.StandardPixmap.SP_ArrowDown,
+    "close": QStyle.StandardPixmap.SP_ArrowBack,
+    "search": QStyle.StandardPixmap.SP_FileDialogContentsView,
+}
+
+
+def icon(name: str, colour: str | None = None) -> QIcon:
+    """The app's SVG icon ``name``; the style's nearest standard icon if it is missing."""
+    try:
+        from consulta.ui import icons
+
+        found = icons.icon(name, colour)
+        if not found.isNull():
+            return found
+    except (ImportError, OSError):
+        pass
+    style = QApplication.style()
+    return style.standardIcon(_FALLBACK.get(name, QStyle.StandardPixmap.SP_FileIcon))
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Window).lightness() < 128
+
+
+def warning_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    """(background, text) for something that needs attention, readable in light and dark."""
+    if is_dark(palette):
+        return QColor("#4a3510"), QColor("#ffd27a")
+    return QColor("#fff1cc"), QColor("#7a4b00")
+
+
+def ok_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    if is_dark(palette):
+        return QColor("#173a22"), QColor("#8fe3a8")
+    return QColor("#e3f5e8"), QColor("#1d6b34")
+
+
+def locked_colours(palette: QPalette) -> tuple[QColor, QColor]:
+    if is_dark(palette):
+        return QColor("#2c3645"), QColor("#d6e2f5")
+    return QColor("#e6edf7"), QColor("#1f3250")
+
+
+def heading(text: str = "", size_delta: float = 1.5, parent: QWidget | None = None) -> QLabel:
+    label = QLabel(text, parent)
+    font = QFont(label.font())
+    font.setBold(True)
+    font.setPointSizeF(font.pointSizeF() + size_delta)
+    label.setFont(font)
+    return label
+
+
+def keys(sequence: str) -> str:
+    """A key sequence as the platform shows it (Ctrl+1, ⌘1)."""
+    return QKeySequence(sequence).toString(QKeySequence.SequenceFormat.NativeText)
+
+
+def with_keys(text: str, sequence: str) -> str:
+    """A tooltip naming its shortcut: "Close session (Ctrl+Shift+L)"."""
+    return f"{text} ({keys(sequence)})"
+
+
+def run(parent: QWidget, action: Callable[[], Any]) -> bool:
+    """Run an edit; a user-causable error is shown in the app's one error dialog."""
+    try:
+        action()
+    except UserError as error:
+        show_error(error, parent)
+        return False
+    return True
+
+
+def show_error(error: BaseException, parent: QWidget | None = None) -> None:
+    from consulta.ui import errors
+
+    errors.show_error(error, parent)
+
+
+def set_tint(widget: QWidget, background: QColor, text: QColor) -> None:
+    palette = widget.palette()
+    palette.setColor(QPalette.ColorRole.Window, background)
+    palette.setColor(QPalette.ColorRole.WindowText, text)
+    widget.setPalette(palette)
+    widget.setAutoFillBackground(True)
+
+
+def key_of(event: Any) -> tuple[int, Qt.KeyboardModifier]:
+    """(key, modifiers without keypad) of a key event, for dispatch tables."""
+    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+    return int(event.key()), mods

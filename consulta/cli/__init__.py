@@ -20,6 +20,7 @@ from consulta.i18n import _, set_language
 COMMAND_MODULES = (
     "consulta.cli.files",
     "consulta.cli.stakeholders",
+    "consulta.cli.interchange",
 )
 
 Handler = Callable[[argparse.Namespace], int | None]

@@ -156,6 +156,8 @@ def reference(ids: dict[str, int], kind_label: str) -> Check:
     """An id that must name a record already read (``ids`` fills up as records are read)."""
 
     def check(value: Any) -> str:
+        if value in ids:  # the common case: an id exactly as read (so already checked)
+            return value  # type: ignore[no-any-return]
         value = uuid(value)
         if value not in ids:
             raise Bad(_("no {kind} with this id", kind=kind_label))
@@ -450,28 +452,47 @@ def _kind(
         walk.problem(kind, _("must be a list"))
         return
     known = frozenset(s[0] for s in specs)
+    n_known = len(known)
     has_id = specs[0][0] == "id"
     keys: dict[Any, int] = {}
     problems = walk.out.problems
+    unique_key, unique_message = unique if unique is not None else (None, "")
+    sessions = kind == "sessions"
     for i, item in enumerate(items):
         if type(item) is not dict:
             walk.problem(f"{kind}[{i}]", _("must be an object"))
             continue
         before = len(problems)
-        row = walk.record(f"{kind}[{i}]", item, specs)
+        # The loop of _Walk.record, inlined: this runs for every record of the document.
+        row: dict[str, Any] = {}
+        for key, column, required, default, check in specs:
+            value = item.get(key)
+            if value is None:
+                if required:
+                    walk.problem(f"{kind}[{i}].{key}", _("required"))
+                row[column] = default
+                continue
+            try:
+                row[column] = check(value)
+            except Bad as bad:
+                walk.problem(f"{kind}[{i}].{key}{bad.sub}", bad.message)
+                row[column] = default
         if has_id and row["id"]:
             first = ids.setdefault(row["id"], i)
             if first != i:
-                walk.problem(f"{kind}[{i}].id", _("duplicate id (also {kind}[{index}])", kind=kind, index=first))
-        if unique is not None:
-            key = unique[0](row)
+                walk.problem(
+                    f"{kind}[{i}].id",
+                    _("duplicate id (also {kind}[{index}])", kind=kind, index=first),
+                )
+        if unique_key is not None:
+            key = unique_key(row)
             if key is not None:
                 first = keys.setdefault(key, i)
                 if first != i:
-                    walk.problem(f"{kind}[{i}]", unique[1] + f" ({kind}[{first}])")
-        if kind == "sessions" and row["start"] and row["end"] and row["end"] < row["start"]:
+                    walk.problem(f"{kind}[{i}]", f"{unique_message} ({kind}[{first}])")
+        if sessions and row["start"] and row["end"] and row["end"] < row["start"]:
             walk.problem(f"{kind}[{i}].end", _("the session ends before it starts"))
-        if len(item) > len(known) or not known.issuperset(item):
+        if len(item) > n_known or not known.issuperset(item):
             walk.note_unknown(kind, f"{kind}[{i}]", item, known)
         if len(problems) == before:
             rows.append(row)

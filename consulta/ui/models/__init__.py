@@ -1,0 +1,1 @@
+"""Table models over service results (no database access here: they call ``Workspace`` services)."""

@@ -1,0 +1,1 @@
+"""One module per screen. Views call Workspace services; they never touch the database."""

@@ -1,0 +1,492 @@
+"""The merge itself: incoming files' versions against the master's, inside one transaction.
+
+Rules (see docs/dev/merge.md):
+
+- identity is the UUID; each record is a last-writer-wins register ordered by its clock
+  stamp ``(hlc, origin)`` — a total, deterministic order, so the result does not depend on
+  the order files are merged in;
+- a deletion is a tombstone with its own stamp: it beats versions up to its stamp, and an
+  edit stamped after it brings the record back;
+- a *conflict* is two different versions neither of whose files had seen the other (see
+  ``knowledge``): the later one wins automatically, the other is kept in ``merge_history``
+  and the user may choose per field;
+- attendance and positions are also identified by their natural key; unique district
+  names and guideline codes that clash are told apart by a suffix;
+- records whose parent is deleted are set aside in the history and come back if it does.
+
+``Merger`` never commits: ``plan_merge`` rolls the transaction back, ``apply_merge`` commits.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from consulta.domain.errors import UserError
+from consulta.domain.progress import Progress, step
+from consulta.i18n import _
+from consulta.merge import knowledge as kn
+from consulta.merge import persons
+from consulta.merge.history import record_loss
+from consulta.merge.model import (
+    ConflictOutcome,
+    DuplicatePair,
+    FieldChange,
+    FilePreview,
+    Kind,
+    RecordChange,
+    Resolutions,
+    Side,
+)
+from consulta.merge.tables import (
+    DATA_START,
+    Row,
+    TableSpec,
+    chunks,
+    marks,
+    now_text,
+    same_content,
+    spec,
+    specs,
+    stamp,
+)
+from consulta.merge.untrusted import IncomingFile
+from consulta.store.clock import HybridLogicalClock
+
+TOMB_UPSERT = (
+    "INSERT INTO tombstone(entity, id, hlc, origin, deleted_at) VALUES (?, ?, ?, ?, ?) "
+    "ON CONFLICT(entity, id) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin, "
+    "deleted_at = excluded.deleted_at WHERE (excluded.hlc, excluded.origin) > (hlc, origin)"
+)
+
+
+class Merger:
+    def __init__(
+        self,
+        db: sqlite3.Connection,
+        replica_id: str,
+        clock: HybridLogicalClock,
+        *,
+        detail: bool,
+        resolutions: Resolutions | None = None,
+        progress: Progress | None = None,
+    ) -> None:
+        self.db = db
+        self.replica = replica_id
+        self.clock = clock
+        self.detail = detail
+        self.resolutions = resolutions or Resolutions()
+        self.progress = progress
+        self.now = now_text()
+        db.execute("PRAGMA defer_foreign_keys = ON")
+        self.vm = kn.knowledge(db)
+        self.vi: kn.Vector = {}
+        row = db.execute("SELECT id, title FROM consultation").fetchone()
+        self.consultation_id, self.title = str(row[0]), str(row[1])
+        self.erased = {str(r[0]) for r in db.execute("SELECT participant_id FROM erasure")}
+        self.parked: dict[tuple[str, str], tuple[str, str, int]] = {
+            (str(e), str(i)): (str(h), str(o), int(s))
+            for e, i, h, o, s in db.execute(
+                "SELECT entity, record_id, hlc, origin, seq FROM merge_history WHERE parked = 1"
+            )
+        }
+        self.people: persons.PersonIndex | None = None
+        self.file: FilePreview | None = None
+        self.outcomes: list[ConflictOutcome] = []
+        self.merged_pairs: list[DuplicatePair] = []
+        self.max_seen = ""
+        self.touched = False
+        self.changed = False
+        self.done = 0
+        self.total = 0
+        self.summary: list[dict[str, Any]] = []
+
+    # -- one incoming file -----------------------------------------------------------------
+
+    def merge_file(self, incoming: IncomingFile, index: int) -> FilePreview:
+        if incoming.consultation_id != self.consultation_id:
+            raise UserError(
+                _(
+                    "“{file}” belongs to another consultation: “{other}” ({other_id}), not "
+                    "“{title}” ({id}). Only files of the same consultation can be merged. "
+                    "Nothing was changed.",
+                    file=incoming.name,
+                    other=incoming.title,
+                    other_id=incoming.consultation_id,
+                    title=self.title,
+                    id=self.consultation_id,
+                )
+            )
+        self.file = fp = FilePreview(
+            index,
+            incoming.source,
+            incoming.sha256,
+            incoming.title,
+            incoming.kit_district,
+            incoming.replica_id,
+        )
+        self.vi = kn.knowledge(incoming.conn)
+        self._erasures(incoming)
+        new_people: list[Row] = []
+        for table in specs():
+            cursor = incoming.conn.execute(table.select)
+            while batch := cursor.fetchmany(1000):
+                self._rows(table, batch, new_people)
+                self._step(len(batch), incoming.name)
+        self._tombstones(incoming)
+        self._duplicates(new_people)
+        kn.combine(self.vm, self.vi)
+        self.summary.append(
+            {"file": incoming.name, "sha256": incoming.sha256, **fp.counts.as_dict()}
+        )
+        return fp
+
+    def _step(self, count: int, name: str) -> None:
+        self.done += count
+        step(self.progress, self.done, self.total, _("Merging “{file}”…", file=name))
+
+    def _erasures(self, incoming: IncomingFile) -> None:
+        assert self.file is not None
+        for pid, hlc, origin, erased_at in incoming.conn.execute(
+            "SELECT participant_id, hlc, origin, erased_at FROM erasure"
+        ):
+            self.file.counts.read += 1
+            if pid in self.erased:
+                continue
+            self.erased.add(str(pid))
+            self.db.execute(
+                "INSERT INTO erasure(participant_id, hlc, origin, erased_at) VALUES (?, ?, ?, ?)",
+                (pid, hlc, origin, erased_at),
+            )
+            persons.erase_in_master(self.db, str(pid))
+
+    # -- rows ------------------------------------------------------------------------------
+
+    def _fetch(self, table: TableSpec, ids: list[str]) -> dict[str, Row]:
+        sql = f"{table.select} WHERE id IN ({marks(len(ids))})"
+        return {r[0]: tuple(r) for r in self.db.execute(sql, ids)}
+
+    def _tombs(self, entity: str, ids: list[str]) -> dict[str, tuple[str, str]]:
+        sql = f"SELECT id, hlc, origin FROM tombstone WHERE entity = ? AND id IN ({marks(len(ids))})"
+        return {r[0]: (str(r[1]), str(r[2])) for r in self.db.execute(sql, [entity, *ids])}
+
+    def _rows(self, table: TableSpec, batch: list[Row], new_people: list[Row]) -> None:
+        assert self.file is not None
+        ids = [r[0] for r in batch]
+        master = self._fetch(table, ids)
+        missing = [i for i in ids if i not in master]
+        tombs = self._tombs(table.name, missing) if missing else {}
+        for raw in batch:
+            row = tuple(raw)
+            self.file.counts.read += 1
+            if table.name == "participant" and row[0] in self.erased:
+                row = persons.blank(table, row)
+            if row[1] > self.max_seen:
+                self.max_seen = row[1]
+            mine = master.get(row[0])
+            if mine is not None:
+                self._versus_row(table, row, mine)
+            elif row[0] in tombs:
+                self._versus_tomb(table, row, tombs[row[0]])
+            elif self._new(table, row) and table.name == "participant":
+                new_people.append(row)
+
+    def _versus_row(self, table: TableSpec, inc: Row, mine: Row) -> None:
+        assert self.file is not None
+        counts = self.file.counts
+        if stamp(inc) == stamp(mine):
+            counts.unchanged += 1
+            return
+        incoming_wins = stamp(inc) > stamp(mine)
+        if same_content(inc, mine):
+            if incoming_wins:  # adopt the later stamp, so every copy ends up equal
+                self._write(table, inc, mine)
+            counts.unchanged += 1
+            return
+        if incoming_wins:
+            conflict = not kn.knows(self.vi, *stamp(mine))
+            self._write(table, inc, mine)
+            if not conflict:
+                counts.changed += 1
+                self._note(table, Kind.CHANGED, inc, mine, Side.INCOMING)
+                return
+            record_loss(self.db, self._source, table, mine, "conflict", self.now)
+        else:
+            if kn.knows(self.vm, *stamp(inc)):
+                counts.older += 1
+                return
+            record_loss(self.db, self._source, table, inc, "conflict", self.now)
+        change = self._conflict(table, inc, mine, Side.INCOMING if incoming_wins else Side.MASTER)
+        self._resolve(table, change, inc, mine)
+
+    def _versus_tomb(self, table: TableSpec, inc: Row, tomb: tuple[str, str]) -> None:
+        assert self.file is not None
+        counts = self.file.counts
+        if stamp(inc) > tomb:  # edited after the deletion: the edit wins
+            self.db.execute("DELETE FROM tombstone WHERE entity = ? AND id = ?", (table.name, inc[0]))
+            self._insert(table, inc)
+            if kn.knows(self.vi, *tomb):
+                counts.added += 1
+                self._note(table, Kind.NEW, inc, None, Side.INCOMING)
+                return
+            change = self._conflict(table, inc, None, Side.INCOMING)
+        else:
+            if kn.knows(self.vm, *stamp(inc)):
+                counts.older += 1
+                return
+            record_loss(self.db, self._source, table, inc, "conflict", self.now)
+            change = self._conflict(table, inc, None, Side.MASTER)
+        self._resolve(table, change, inc, None)
+
+    def _new(self, table: TableSpec, inc: Row) -> bool:
+        assert self.file is not None
+        parked = self.parked.get((table.name, inc[0]))
+        if parked is not None:
+            if parked[:2] >= stamp(inc):
+                self.file.counts.older += 1
+                return False
+            self.db.execute("UPDATE merge_history SET parked = 0 WHERE seq = ?", (parked[2],))
+            del self.parked[(table.name, inc[0])]
+        inserted = self._insert(table, inc)
+        if inserted:
+            self.file.counts.added += 1
+            self._note(table, Kind.NEW, inc, None, Side.INCOMING)
+        return inserted
+
+    # -- writing ---------------------------------------------------------------------------
+
+    @property
+    def _source(self) -> str:
+        return self.file.name if self.file else ""
+
+    def _write(self, table: TableSpec, row: Row, before: Row) -> None:
+        self.touched = True
+        if table.unique >= 0 and row[table.unique] != before[table.unique]:
+            row = self._make_unique(table, row)
+        if table.nk and table.key_of(row) != table.key_of(before):
+            clash = self._by_key(table, row)
+            if clash is not None and clash[0] != row[0]:
+                self.db.execute(f"DELETE FROM {table.name} WHERE id = ?", (row[0],))
+                self._key_clash(table, row, clash)
+                return
+        self.db.execute(table.update, table.update_args(row))
+
+    def _insert(self, table: TableSpec, row: Row) -> bool:
+        """Insert a version; False if it merged into another record with its natural key."""
+        self.touched = True
+        if table.nk:
+            clash = self._by_key(table, row)
+            if clash is not None:
+                self._key_clash(table, row, clash)
+                return False
+        if table.unique >= 0:
+            row = self._make_unique(table, row)
+        self.db.execute(table.insert, row)
+        return True
+
+    def _by_key(self, table: TableSpec, row: Row) -> Row | None:
+        where = " AND ".join(f"{table.cols[i]} = ?" for i in table.nk)
+        found = self.db.execute(f"{table.select} WHERE {where}", table.key_of(row)).fetchone()
+        return tuple(found) if found else None
+
+    def _key_clash(self, table: TableSpec, inc: Row, mine: Row) -> None:
+        """Two records with one natural key (e.g. one attendance imported twice): they are
+        one record; the later version wins and the id kept is the derived one (or the
+        smaller), whichever file came first."""
+        from consulta.domain.model import attendance_id, position_id
+
+        key = [str(v) for v in table.key_of(inc)]
+        derived = attendance_id(*key) if table.name == "attendance" else position_id(*key)
+        keep = derived if derived in (inc[0], mine[0]) else min(inc[0], mine[0])
+        winner, loser = (inc, mine) if stamp(inc) > stamp(mine) else (mine, inc)
+        final = (keep, *winner[1:])
+        if keep == mine[0]:
+            if final != mine:
+                self.db.execute(table.update, table.update_args(final))
+        else:
+            self.db.execute(f"DELETE FROM {table.name} WHERE id = ?", (mine[0],))
+            self.db.execute(table.insert, final)
+        other = inc[0] if keep == mine[0] else mine[0]
+        self.db.execute(TOMB_UPSERT, (table.name, other, winner[1], winner[2], self.now))
+        if not same_content(winner, loser):
+            record_loss(self.db, self._source, table, loser, "duplicate", self.now)
+        assert self.file is not None
+        if winner is inc and not same_content(inc, mine):
+            self.file.counts.changed += 1
+        else:
+            self.file.counts.unchanged += 1
+
+    def _make_unique(self, table: TableSpec, row: Row) -> Row:
+        col = table.cols[table.unique]
+        value = row[table.unique]
+        other = self.db.execute(
+            f"SELECT id FROM {table.name} WHERE {col} = ? AND id != ?", (value, row[0])
+        ).fetchone()
+        if other is None:
+            return row
+        if row[0] > other[0]:
+            renamed = list(row)
+            renamed[table.unique] = f"{value} ({row[0][:8]})"
+            return tuple(renamed)
+        self.db.execute(
+            f"UPDATE {table.name} SET {col} = ? WHERE id = ?", (f"{value} ({other[0][:8]})", other[0])
+        )
+        return row
+
+    # -- tombstones ------------------------------------------------------------------------
+
+    def _tombstones(self, incoming: IncomingFile) -> None:
+        assert self.file is not None
+        names = {t.name for t in specs()}
+        cursor = incoming.conn.execute(
+            "SELECT entity, id, hlc, origin, deleted_at FROM tombstone ORDER BY entity"
+        )
+        while batch := cursor.fetchmany(1000):
+            by_entity: dict[str, list[tuple[Any, ...]]] = {}
+            for t in batch:
+                by_entity.setdefault(str(t[0]), []).append(tuple(t))
+            for entity, tombs in by_entity.items():
+                if entity not in names:
+                    continue
+                for part in chunks(tombs):
+                    self._tomb_batch(spec(entity), list(part))
+            self._step(len(batch), incoming.name)
+
+    def _tomb_batch(self, table: TableSpec, tombs: list[tuple[Any, ...]]) -> None:
+        assert self.file is not None
+        counts = self.file.counts
+        ids = [t[1] for t in tombs]
+        master = self._fetch(table, ids)
+        mine_tombs = self._tombs(table.name, ids)
+        for _entity, rid, hlc, origin, deleted_at in tombs:
+            counts.read += 1
+            tomb = (str(hlc), str(origin))
+            if hlc > self.max_seen:
+                self.max_seen = hlc
+            mine = master.get(rid)
+            if mine is None:
+                if mine_tombs.get(rid, ("", "")) < tomb:
+                    self.db.execute(TOMB_UPSERT, (table.name, rid, hlc, origin, deleted_at))
+                    parked = self.parked.pop((table.name, rid), None)
+                    if parked is not None and parked[:2] <= tomb:
+                        self.db.execute(
+                            "UPDATE merge_history SET parked = 0 WHERE seq = ?", (parked[2],)
+                        )
+                    elif parked is not None:
+                        self.parked[(table.name, rid)] = parked
+                counts.unchanged += 1
+                continue
+            if tomb >= stamp(mine):
+                known = kn.knows(self.vi, *stamp(mine))
+                record_loss(
+                    self.db, self._source, table, mine, "deleted" if known else "conflict", self.now
+                )
+                self.db.execute(f"DELETE FROM {table.name} WHERE id = ?", (rid,))
+                self.db.execute(TOMB_UPSERT, (table.name, rid, hlc, origin, deleted_at))
+                self.touched = True
+                if known:
+                    counts.deleted += 1
+                    self._note(table, Kind.DELETED, None, mine, Side.INCOMING)
+                    continue
+                change = self._conflict(table, None, mine, Side.INCOMING)
+            else:
+                if kn.knows(self.vm, *tomb):
+                    counts.older += 1
+                    continue
+                record_loss(self.db, self._source, table, None, "conflict", self.now, rid, tomb)
+                change = self._conflict(table, None, mine, Side.MASTER)
+            self._resolve(table, change, None, mine)
+
+    # -- preview items and resolutions -----------------------------------------------------
+
+    def _fields(self, table: TableSpec, inc: Row | None, mine: Row | None) -> tuple[FieldChange, ...]:
+        out = []
+        for i in range(DATA_START, len(table.cols)):
+            col = table.cols[i]
+            a = mine[i] if mine is not None else None
+            b = inc[i] if inc is not None else None
+            if a != b and col != "search_key":
+                out.append(FieldChange(col, a, b))
+        return tuple(out)
+
+    def _change(
+        self, table: TableSpec, kind: Kind, inc: Row | None, mine: Row | None, winner: Side
+    ) -> RecordChange:
+        assert self.file is not None
+        some = inc if inc is not None else mine
+        assert some is not None
+        return RecordChange(
+            file_index=self.file.index,
+            entity=table.name,
+            record_id=str(some[0]),
+            kind=kind,
+            label=table.label(some),
+            fields=self._fields(table, inc, mine),
+            winner=winner,
+            master_deleted=mine is None,
+            incoming_deleted=inc is None,
+        )
+
+    def _note(
+        self, table: TableSpec, kind: Kind, inc: Row | None, mine: Row | None, winner: Side
+    ) -> None:
+        if self.detail and self.file is not None:
+            self.file.changes.append(self._change(table, kind, inc, mine, winner))
+
+    def _conflict(
+        self, table: TableSpec, inc: Row | None, mine: Row | None, winner: Side
+    ) -> RecordChange:
+        assert self.file is not None
+        change = self._change(table, Kind.CONFLICT, inc, mine, winner)
+        self.file.counts.conflicting += 1
+        self.file.conflicts.append(change)
+        if self.detail:
+            self.file.changes.append(change)
+        return change
+
+    def new_stamp(self) -> str:
+        self.clock.observe(self.max_seen)
+        return self.clock.tick()
+
+    def _resolve(
+        self, table: TableSpec, change: RecordChange, inc: Row | None, mine: Row | None
+    ) -> None:
+        from consulta.merge.resolve import apply_resolution
+
+        choices = self.resolutions.for_record(change.key)
+        how, final = "automatic", None
+        if choices:
+            how, final = apply_resolution(self, table, change, inc, mine, choices)
+        self.outcomes.append(ConflictOutcome(change, how, final))
+
+    # -- duplicates ------------------------------------------------------------------------
+
+    def _duplicates(self, new_people: list[Row]) -> None:
+        assert self.file is not None
+        if not new_people:
+            return
+        if self.people is None:
+            self.people = persons.PersonIndex(self.db, exclude={r[0] for r in new_people})
+        table = spec("participant")
+        for row in new_people:
+            found = self.people.find(table, row)
+            if found is not None:
+                master_id, master_name, reason = found
+                pair = DuplicatePair(
+                    self.file.index, master_id, master_name, row[0], table.label(row), reason
+                )
+                self.file.duplicates.append(pair)
+                self.file.counts.duplicates += 1
+        for row in new_people:
+            self.people.add(table, row)
+        for pair in self.file.duplicates:
+            for choice in self.resolutions.duplicates:
+                same = (choice.file_index, choice.master_id, choice.incoming_id) == (
+                    pair.file_index,
+                    pair.master_id,
+                    pair.incoming_id,
+                )
+                if same and choice.confirm:
+                    persons.merge_people(self, pair.master_id, pair.incoming_id)
+                    self.file.counts.duplicates_merged += 1
+                    self.merged_pairs.append(pair)

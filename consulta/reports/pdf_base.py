@@ -261,6 +261,8 @@ def _numbered_canvas(page_size: tuple[float, float]) -> type[Canvas]:
         """Keeps the pages until the end, to write "Page X of Y" once Y is known."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
+            kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 9
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 

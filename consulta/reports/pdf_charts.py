@@ -39,7 +39,7 @@ def attendance_chart(report: LegitimacyReport, width: float) -> Drawing:
     n = max(len(sectors), 1)
     bar_area = n * 13 * mm / 1.6
     height = bar_area + 22 * mm
-    drawing = Drawing(width, height)
+    drawing = Drawing(width, height, initialFontName=FONT, initialFontSize=8)
     chart = HorizontalBarChart()
     label_room = min(width * 0.42, 70 * mm)
     chart.x, chart.y = label_room, 14 * mm

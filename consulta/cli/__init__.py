@@ -21,6 +21,7 @@ COMMAND_MODULES = (
     "consulta.cli.files",
     "consulta.cli.stakeholders",
     "consulta.cli.interchange",
+    "consulta.cli.merge",
 )
 
 Handler = Callable[[argparse.Namespace], int | None]

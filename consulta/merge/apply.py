@@ -60,6 +60,7 @@ def apply_merge(
             files=previews,
             outcomes=merger.outcomes,
             duplicates_merged=merger.merged_pairs,
+            set_aside=max(merger.set_aside, 0),
         )
 
 
@@ -73,4 +74,5 @@ def plan_result(plan: MergePlan) -> MergeResult:
         outcomes=[ConflictOutcome(c, "automatic", None) for c in plan.conflicts],
         duplicates_merged=[],
         dry_run=True,
+        set_aside=plan.set_aside,
     )

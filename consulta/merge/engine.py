@@ -97,6 +97,7 @@ class Merger:
         self.max_seen = ""
         self.touched = False
         self.changed = False
+        self.set_aside = 0
         self.done = 0
         self.total = 0
         self.summary: list[dict[str, Any]] = []
@@ -152,7 +153,9 @@ class Merger:
         ):
             self.file.counts.read += 1
             if pid in self.erased:
+                self.file.counts.unchanged += 1
                 continue
+            self.file.counts.added += 1
             self.erased.add(str(pid))
             self.db.execute(
                 "INSERT INTO erasure(participant_id, hlc, origin, erased_at) VALUES (?, ?, ?, ?)",

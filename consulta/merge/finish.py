@@ -76,6 +76,7 @@ def settle_orphans(merger: Merger) -> None:
             seq = record_loss(db, "", table, tuple(row), "orphan", merger.now, parked=True)
             db.execute(f"DELETE FROM {table_name} WHERE rowid = ?", (rowid,))
             merger.parked[(table_name, str(row[0]))] = (str(row[1]), str(row[2]), seq)
+            merger.set_aside += 1
         if not broken and not returned:
             return
 
@@ -116,5 +117,6 @@ def _unpark(merger: Merger, fks: dict[str, dict[int, tuple[str, bool]]]) -> bool
                 (merger.now, seq),
             )
             del merger.parked[(entity, record_id)]
+            merger.set_aside -= 1
             returned = True
     return returned

@@ -73,7 +73,7 @@ class Counts:
     duplicates_merged: int = 0
     unchanged: int = 0  # the master already had this very version
     older: int = 0  # the master already had a later version
-    set_aside: int = 0  # kept in the merge history: their parent record is deleted
+    set_aside: int = 0  # for the whole merge only (see MergeResult.set_aside)
 
     def as_dict(self) -> dict[str, int]:
         return dict(self.__dict__)
@@ -102,6 +102,7 @@ class MergePlan:
     master_path: Path
     master_sha256: str
     files: list[FilePreview]
+    set_aside: int = 0  # records set aside (parent deleted) by the whole merge
 
     @property
     def conflicts(self) -> list[RecordChange]:
@@ -158,9 +159,10 @@ class MergeResult:
     outcomes: list[ConflictOutcome]
     duplicates_merged: list[DuplicatePair]
     dry_run: bool = False
+    set_aside: int = 0  # records set aside (their parent is deleted), all files together
 
     def totals(self) -> Counts:
-        total = Counts()
+        total = Counts(set_aside=self.set_aside)
         for f in self.files:
             for key, value in f.counts.as_dict().items():
                 setattr(total, key, getattr(total, key) + value)

@@ -27,5 +27,5 @@ def plan_merge(
     file (damaged, altered, other consultation)."""
     with master_workspace(master) as ws:
         before = sha256_of(ws.path)
-        previews, _merger = run_merge(ws, files, commit=False, detail=detail, progress=progress)
-        return MergePlan(ws.path, before, previews)
+        previews, merger = run_merge(ws, files, commit=False, detail=detail, progress=progress)
+        return MergePlan(ws.path, before, previews, max(merger.set_aside, 0))

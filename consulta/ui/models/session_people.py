@@ -19,6 +19,7 @@ from PySide6.QtGui import QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QApplication
 
 from consulta.domain import model as m
+from consulta.domain.errors import UserError
 from consulta.i18n import _, n_
 from consulta.services.workspace import Workspace
 from consulta.ui.views.session_common import icon, ok_colours, warning_colours
@@ -55,7 +56,7 @@ class Names:
                 self._organisations[organisation_id] = self.ws.organisations.get(
                     organisation_id
                 ).name
-            except Exception:  # deleted meanwhile: show nothing rather than fail a paint
+            except UserError:  # deleted meanwhile: show nothing rather than fail a paint
                 self._organisations[organisation_id] = ""
         return self._organisations[organisation_id]
 
@@ -136,7 +137,7 @@ class ParticipantSearchModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return _("{name} (present)", name=p.name) if present else p.name
+                return p.name
             return (
                 self.names.sectors.get(p.sector_id, "")
                 if column == 1
@@ -147,6 +148,8 @@ class ParticipantSearchModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             text = self.names.describe(p)
             return _("{person} — already checked in", person=text) if present else text
+        if role == Qt.ItemDataRole.AccessibleTextRole and column == 0 and present:
+            return _("{name}, already checked in", name=p.name)
         if role == Qt.ItemDataRole.ForegroundRole and present:
             return QApplication.palette().color(
                 QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text

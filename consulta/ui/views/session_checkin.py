@@ -54,8 +54,10 @@ def people_table(model: QAbstractItemModel, name: str) -> QTableView:
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 10)
     header = view.horizontalHeader()
     header.setHighlightSections(False)
-    for column in range(model.columnCount()):
-        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for column in range(1, model.columnCount()):
+        header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(column, 150)
     return view
 
 

@@ -11,6 +11,7 @@ Ctrl+Shift+H mark held, Ctrl+Shift+L close (or reopen) the session, Alt+B back t
 
 from __future__ import annotations
 
+import contextlib
 import weakref
 from collections.abc import Callable
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from consulta.domain import model as m
+from consulta.domain.errors import UserError
 from consulta.i18n import _, current_language
 from consulta.services.unit import ChangeSet
 from consulta.services.workspace import Workspace
@@ -227,10 +229,8 @@ class SessionWorkspace(QWidget):
         if s.venue:
             pieces.append(s.venue)
         if s.district_id:
-            try:
+            with contextlib.suppress(UserError):  # a district deleted meanwhile: leave it out
                 pieces.append(_("District: {name}", name=self.ws.districts.get(s.district_id).name))
-            except Exception:  # a district deleted meanwhile: leave it out
-                pass
         if s.facilitator:
             pieces.append(_("Facilitator: {name}", name=s.facilitator))
         self.details.setText("  ·  ".join(pieces))
@@ -258,7 +258,7 @@ class SessionWorkspace(QWidget):
         """Reload everything from the services (the app calls this after undo/redo)."""
         try:
             self.session = self.ws.sessions.get(self.session_id)
-        except Exception:  # the session was deleted (e.g. undo of its creation)
+        except UserError:  # the session was deleted (e.g. undo of its creation)
             self.closeRequested.emit()
             return
         self.checkin.refresh()

@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 
 try:
-    from .session_fixtures import Setup, confirm, errors, setup, widget  # noqa: F401
+    from .session_fixtures import Setup, confirm, errors, setup, widget
 except ImportError:
     from session_fixtures import Setup, confirm, errors, setup, widget  # type: ignore[no-redef]  # noqa: F401
 

@@ -5,7 +5,6 @@ The window asks; the core does the work in the background runner; errors go to e
 
 from __future__ import annotations
 
-import importlib
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -16,7 +15,6 @@ from PySide6.QtWidgets import QFileDialog
 
 from consulta.domain.errors import UserError
 from consulta.i18n import N_, _
-from consulta.ui.errors import show_error
 from consulta.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
@@ -24,43 +22,6 @@ if TYPE_CHECKING:
 
 SUFFIX = ".consulta"
 FILTER = N_("Consultations (*.consulta)")
-
-# (menu text, function name in consulta.reports, file suffix, file filter, needs a session)
-EXPORTS: tuple[tuple[str, str, str, str, bool], ...] = (
-    (N_("Minutes (PDF)…"), "export_minutes_pdf", ".pdf", N_("PDF documents (*.pdf)"), False),
-    (N_("Minutes (Excel)…"), "export_minutes_xlsx", ".xlsx", N_("Excel workbooks (*.xlsx)"), False),
-    (
-        N_("Legitimacy report (PDF)…"),
-        "export_legitimacy_pdf",
-        ".pdf",
-        N_("PDF documents (*.pdf)"),
-        False,
-    ),
-    (
-        N_("Legitimacy report (Excel)…"),
-        "export_legitimacy_xlsx",
-        ".xlsx",
-        N_("Excel workbooks (*.xlsx)"),
-        False,
-    ),
-    (
-        N_("Legitimacy report (JSON)…"),
-        "export_legitimacy_json",
-        ".json",
-        N_("JSON documents (*.json)"),
-        False,
-    ),
-    (N_("Sign-in sheet (PDF)…"), "export_signin_pdf", ".pdf", N_("PDF documents (*.pdf)"), True),
-)
-
-
-def available_exports() -> list[tuple[str, str, str, str, bool]]:
-    """The exports whose function exists in this build (consulta.reports is optional)."""
-    try:
-        reports = importlib.import_module("consulta.reports")
-    except ImportError:
-        return []
-    return [e for e in EXPORTS if callable(getattr(reports, e[1], None))]
 
 
 def data_dir() -> Path:
@@ -232,56 +193,6 @@ class FileController:
                 _("Saved a copy as “{path}”.", path=path), 8000
             ),
         )
-
-    def ask_export(self, function: str, suffix: str, file_filter: str, needs_session: bool) -> None:
-        ws = self.window.ws
-        if ws is None:
-            return
-        session_id = self.window.selected_session_id()
-        if needs_session and session_id is None:
-            show_error(
-                UserError(_("Select a session in Sessions first, then export its sign-in sheet.")),
-                self.window,
-            )
-            return
-        stem = ws.path.stem
-        suggested = str(
-            Path(self._folder())
-            / f"{stem}-{function.removeprefix('export_').replace('_', '-')}{suffix}"
-        )
-        target, _chosen = QFileDialog.getSaveFileName(
-            self.window, _("Export"), suggested, _(file_filter)
-        )
-        if not target:
-            return
-        if not target.endswith(suffix):
-            target += suffix
-        self._remember_folder(target)
-        self.export(function, target, session_id)
-
-    def export(self, function: str, target: str, session_id: str | None = None) -> Task:
-        ws = self.window.ws
-        reports = importlib.import_module("consulta.reports")
-        export = getattr(reports, function)
-        kwargs: dict[str, Any] = {}
-        if "minutes" in function or "signin" in function:
-            kwargs["session_id"] = session_id
-
-        def work(progress: Any) -> Any:
-            export(ws, target, progress=progress, **kwargs)
-            return target
-
-        def done(path: str) -> None:
-            self.window.statusBar().showMessage(_("Exported “{path}”.", path=path), 10000)
-
-        self.task = run_task(
-            self.window,
-            work,
-            title=_("Export"),
-            label=_("Writing “{name}”…", name=Path(target).name),
-            on_done=done,
-        )
-        return self.task
 
 
 def open_folder_hint(path: Path) -> str:

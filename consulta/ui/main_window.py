@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidge
 
 from consulta.i18n import N_, _, available_languages, current_language
 from consulta.ui.errors import attempt
-from consulta.ui.files import FileController, available_exports
+from consulta.ui.files import FileController
 from consulta.ui.i18n import apply_language, language_name
 from consulta.ui.icons import app_icon, icon
 from consulta.ui.settings import Settings
@@ -107,7 +107,8 @@ class MainWindow(QMainWindow):
             self.view_actions.append(action)
         self.about_action = self._action("about", self.about, None, "about")
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
-        self.export_actions: list[QAction] = []  # made when the File menu first opens
+        self.export_actions: list[QAction] = []  # filled by actions_documents
+        self.document_actions: list[QAction] | None = None
         self.language_group = QActionGroup(self)
         self.language_actions = []
         for code in available_languages():
@@ -124,26 +125,6 @@ class MainWindow(QMainWindow):
         )
         self.language_group.addAction(self.system_language_action)
 
-    def make_export_actions(self) -> None:
-        """The Export entries for the export functions this build has (imports consulta.reports,
-        so it waits until the File menu is first opened, after the first paint)."""
-        if self.export_actions:
-            return
-        for text, function, suffix, file_filter, needs_session in available_exports():
-            action = self._action(
-                function,
-                lambda fn=function, sx=suffix, ff=file_filter, ns=needs_session: (
-                    self.files.ask_export(fn, sx, ff, ns)
-                ),
-                None,
-                "export",
-            )
-            action.setData(text)
-            action.setText(_(text))
-            self.export_actions.append(action)
-        self.export_menu.addActions(self.export_actions)
-        self._update_state()
-
     def _make_menus(self) -> None:
         bar = self.menuBar()
         self.file_menu = bar.addMenu("")
@@ -157,7 +138,6 @@ class MainWindow(QMainWindow):
         self.export_menu = QMenu(self)
         self.export_menu.setIcon(icon("export"))
         self.file_menu.addMenu(self.export_menu)
-        self.file_menu.aboutToShow.connect(self.make_export_actions)
         self.file_menu.addAction(self.copy_action)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.settings_action)
@@ -194,8 +174,6 @@ class MainWindow(QMainWindow):
         self.demo_action.setText(_("Open the &demo"))
         self.import_action.setText(_("&Import JSON…"))
         self.export_menu.setTitle(_("&Export"))
-        for action in self.export_actions:
-            action.setText(_(action.data()))
         self.copy_action.setText(_("Save a &Copy…"))
         self.settings_action.setText(_("Consultation &settings…"))
         self.close_action.setText(_("&Close"))
@@ -277,12 +255,28 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.page)
         self.settings.add_recent(ws.path)
         self.update_recent()
+        self._install_document_actions()
         self._update_state()
         self.statusBar().showMessage(
             _("Every change is saved as you make it.")
             if not ws.readonly
             else _("Open read-only: nothing can be changed."),
             6000,
+        )
+
+    def _install_document_actions(self) -> None:
+        """Export, stakeholder import, district kits and merges (consulta/ui/actions_documents.py).
+        Installed with the first open file: they load the services, which the first paint
+        does not wait for."""
+        if self.document_actions is not None:
+            return
+        try:
+            from consulta.ui.actions_documents import install_document_actions
+        except ImportError:
+            self.document_actions = []
+            return
+        self.document_actions = install_document_actions(
+            self, lambda: self.ws, self.selected_session_id
         )
 
     def close_workspace(self) -> None:

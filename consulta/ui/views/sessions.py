@@ -166,9 +166,10 @@ class SessionsView(View):
         self.stack.setCurrentIndex(0)
         self.heading.show()
         self.stack.removeWidget(workspace)
-        closer = getattr(workspace, "close_workspace", None)
-        if callable(closer):
-            closer()
+        for name in ("flush", "close_workspace"):  # commit notes still being typed
+            method = getattr(workspace, name, None)
+            if callable(method):
+                method()
         workspace.deleteLater()
         self.refresh()
 

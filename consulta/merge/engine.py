@@ -310,7 +310,7 @@ class Merger:
             self.db.execute(f"DELETE FROM {table.name} WHERE id = ?", (mine[0],))
             self.db.execute(table.insert, final)
         other = inc[0] if keep == mine[0] else mine[0]
-        self.db.execute(TOMB_UPSERT, (table.name, other, winner[1], winner[2], self.now))
+        self.db.execute(TOMB_UPSERT, (table.name, other, winner[1], winner[2], winner[4]))
         if not same_content(winner, loser):
             record_loss(self.db, self._source, table, loser, "duplicate", self.now)
         assert self.file is not None

@@ -78,6 +78,8 @@ def run_merge(
             if merger.changed:
                 finish(merger, ws.file.actor)
             step(progress, len(paths), len(paths), _("Saving…"))
+            if progress is not None:
+                progress.check()  # the last moment to cancel
             if commit and merger.changed:
                 transaction.commit()
             else:

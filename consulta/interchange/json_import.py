@@ -362,7 +362,7 @@ def search_key(name: str, email: str | None) -> str:
     """``fold(name + " " + email)`` as ``participant_row`` computes it, faster: folding
     works word by word across spaces (a space is a starter in Unicode normalisation), so
     words are folded once each and ASCII words are just lower-cased."""
-    text = f"{name} {email}" if email else name
+    text = f"{name} {email}" if name and email else name or email or ""
     if text.isascii():
         return text.lower()
     words = []

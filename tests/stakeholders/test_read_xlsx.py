@@ -80,10 +80,12 @@ def test_row_numbers_are_the_sheet_rows(tmp_path: Path) -> None:
 
 
 def _rewrite(source: Path, target: Path, replace: dict[str, bytes]) -> Path:
-    """Copy a workbook, replacing some members' content."""
+    """Copy a workbook, replacing (or adding) some members."""
     with zipfile.ZipFile(source) as old, zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as new:
         for info in old.infolist():
             new.writestr(info.filename, replace.get(info.filename, old.read(info)))
+        for name in replace.keys() - set(old.namelist()):
+            new.writestr(name, replace[name])
     return target
 
 
@@ -150,11 +152,23 @@ def test_external_entity_is_refused(tmp_path: Path, plain_xlsx: Path) -> None:
     assert "TOP SECRET" not in str(caught.value)
 
 
-def test_entities_in_the_workbook_part_are_refused_too(tmp_path: Path, plain_xlsx: Path) -> None:
+@pytest.mark.parametrize(
+    "member",
+    [
+        "xl/workbook.xml",
+        "xl/_rels/workbook.xml.rels",
+        "xl/styles.xml",
+        "docProps/core.xml",
+        "[Content_Types].xml",
+    ],
+)
+def test_entities_in_any_part_openpyxl_parses_are_refused(
+    tmp_path: Path, plain_xlsx: Path, member: str
+) -> None:
     with zipfile.ZipFile(plain_xlsx) as archive:
-        workbook_xml = archive.read("xl/workbook.xml")
-    body = workbook_xml.split(b"?>", 1)[1] if workbook_xml.startswith(b"<?xml") else workbook_xml
-    path = _rewrite(plain_xlsx, tmp_path / "book.xlsx", {"xl/workbook.xml": LAUGHS + body})
+        xml = archive.read(member)
+    body = xml.split(b"?>", 1)[1] if xml.startswith(b"<?xml") else xml
+    path = _rewrite(plain_xlsx, tmp_path / "book.xlsx", {member: LAUGHS + body.lstrip()})
     with pytest.raises(UserError, match="entities or external references"):
         read_table(path)
 
@@ -232,3 +246,41 @@ def test_a_row_far_beyond_excel_limits_does_not_make_us_loop(
     with pytest.raises(UserError, match="no rows of data"):
         read_table(path)
     assert time.perf_counter() - started < 10
+
+
+SHARED_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+
+
+def _with_shared_strings(plain: Path, target: Path, prologue: bytes) -> Path:
+    """The plain workbook with its first name in a shared-string table (with a prologue)."""
+    with zipfile.ZipFile(plain) as archive:
+        types = archive.read("[Content_Types].xml")
+    types = types.replace(
+        b"</Types>",
+        b'<Override PartName="/xl/sharedStrings.xml" ContentType="'
+        + SHARED_TYPE.encode()
+        + b'"/></Types>',
+    )
+    sheet = _sheet_with_prologue(b'<?xml version="1.0"?>\n', b"unused").replace(
+        b'<c r="A2" t="inlineStr"><is><t>unused</t></is></c>', b'<c r="A2" t="s"><v>0</v></c>'
+    )
+    shared = (
+        prologue + b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+        b'count="1" uniqueCount="1"><si><t>Ana from the table</t></si></sst>'
+    )
+    return _rewrite(
+        plain,
+        target,
+        {"[Content_Types].xml": types, SHEET: sheet, "xl/sharedStrings.xml": shared},
+    )
+
+
+def test_shared_strings_are_read(tmp_path: Path, plain_xlsx: Path) -> None:
+    path = _with_shared_strings(plain_xlsx, tmp_path / "ok.xlsx", b'<?xml version="1.0"?>\n')
+    assert read_table(path).rows == [["Ana from the table", "Media"]]
+
+
+def test_entities_in_shared_strings_are_refused(tmp_path: Path, plain_xlsx: Path) -> None:
+    path = _with_shared_strings(plain_xlsx, tmp_path / "sst.xlsx", LAUGHS)
+    with pytest.raises(UserError, match="entities or external references"):
+        read_table(path)

@@ -45,6 +45,7 @@ def test_every_message_has_a_spanish_translation() -> None:
     catalogs = [
         parse_po((ROOT / "resources/translations" / name).read_text(encoding="utf-8"))
         for name in ("pending/stakeholders.po", "es.po")
+        if (ROOT / "resources/translations" / name).exists()  # pending/ goes once merged
     ]
     messages = _messages()
     assert len(messages) > 60

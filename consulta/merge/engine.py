@@ -98,6 +98,7 @@ class Merger:
         self.touched = False
         self.changed = False
         self.set_aside = 0
+        self.new_erasures: list[str] = []
         self.done = 0
         self.total = 0
         self.summary: list[dict[str, Any]] = []
@@ -157,6 +158,7 @@ class Merger:
                 continue
             self.file.counts.added += 1
             self.erased.add(str(pid))
+            self.new_erasures.append(str(pid))
             self.db.execute(
                 "INSERT INTO erasure(participant_id, hlc, origin, erased_at) VALUES (?, ?, ?, ?)",
                 (pid, hlc, origin, erased_at),

@@ -17,7 +17,7 @@ from consulta.services.unit import ChangeSet, RowChange, UnitOfWork
 from consulta.services.workspace import Workspace
 
 
-def _clean_audit(db: sqlite3.Connection, participant_id: str) -> None:
+def clean_audit(db: sqlite3.Connection, participant_id: str) -> None:
     rows = db.execute(
         "SELECT seq, changes FROM audit_log WHERE instr(changes, ?) > 0", (participant_id,)
     ).fetchall()
@@ -58,15 +58,20 @@ def erase_participant(ws: Workspace, participant_id: str) -> None:
                 )
                 unit.changes = [RowChange("participant", participant_id, None, None)]
                 unit.finish("participant.erase")
-                _clean_audit(db, participant_id)
+                clean_audit(db, participant_id)
                 persons.erase_in_master(db, participant_id)
         finally:
             db.execute("PRAGMA secure_delete = OFF")
+    vacuum(ws)
+    ws.history.clear()  # the undo history holds the erased data in memory
+    change = RowChange("participant", participant_id, None, None)
+    ws._notify(ChangeSet("participant.erase", _("Erase participant"), (change,)))
+
+
+def vacuum(ws: Workspace) -> None:
+    """Rebuild the file so no freed page keeps old bytes (erased personal data)."""
     raw = ws.file.engine.raw_connection()
     try:
         raw.driver_connection.execute("VACUUM")  # type: ignore[union-attr]
     finally:
         raw.close()
-    ws.history.clear()  # the undo history holds the erased data in memory
-    change = RowChange("participant", participant_id, None, None)
-    ws._notify(ChangeSet("participant.erase", _("Erase participant"), (change,)))

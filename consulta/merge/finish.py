@@ -28,8 +28,12 @@ PARENTS = {
 def finish(merger: Merger, actor: str) -> None:
     if merger.touched:
         settle_orphans(merger)
+    from consulta.merge.erase import clean_audit
+
     for participant_id in sorted(merger.erased):
         persons.erase_in_master(merger.db, participant_id)
+    for participant_id in merger.new_erasures:
+        clean_audit(merger.db, participant_id)
     kn.save(merger.db, merger.vm)
     merger.clock.observe(merger.max_seen)
     stamp = merger.clock.tick()

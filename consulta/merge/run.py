@@ -88,4 +88,8 @@ def run_merge(
             if transaction.is_active:
                 transaction.rollback()
             raise
+    if commit and merger.new_erasures:
+        from consulta.merge.erase import vacuum
+
+        vacuum(ws)  # erased personal data must not linger in freed pages
     return previews, merger

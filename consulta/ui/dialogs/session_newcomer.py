@@ -88,8 +88,8 @@ class NewcomerForm(QFrame):
     def retranslate(self) -> None:
         self.title.setText(_("New participant"))
         self.name_label.setText(_("&Name:"))
-        self.sector_label.setText(_("&Sector:"))
-        self.organisation_label.setText(_("&Organisation:"))
+        self.sector_label.setText(_("Sec&tor:"))
+        self.organisation_label.setText(_("Organis&ation:"))
         self.name.setPlaceholderText(_("Full name"))
         self.sector.setPlaceholderText(_("Type to choose a sector…"))
         self.organisation.setPlaceholderText(_("Optional"))

@@ -160,7 +160,7 @@ class CheckInPanel(QWidget):
     # -- texts -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.search_title.setText(_("&Find a participant"))
+        self.search_title.setText(_("F&ind a participant"))
         self.search.setPlaceholderText(_("Type a name or e-mail, then Enter to check in"))
         self.search.setToolTip(
             _(
@@ -180,7 +180,7 @@ class CheckInPanel(QWidget):
 
     def _update_texts(self) -> None:
         count = self.present_model.rowCount()
-        self.present_title.setText(n_("&Present: {n} person", "&Present: {n} people", count))
+        self.present_title.setText(n_("P&resent: {n} person", "P&resent: {n} people", count))
         counted = len(self.count_model.counted())
         absent = self.count_model.absent()
         if absent:

@@ -116,7 +116,7 @@ class PositionsPanel(QWidget):
     # -- texts -----------------------------------------------------------------------------
 
     def retranslate(self) -> None:
-        self.list_title.setText(_("&Guidelines discussed"))
+        self.list_title.setText(_("Guidelines disc&ussed"))
         self.pick_label.setText(_("Add a guideline to &discuss:"))
         self.pick.setPlaceholderText(_("Choose (type its code)…"))
         self.discuss_button.setText(_("Discuss"))

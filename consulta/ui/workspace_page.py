@@ -19,6 +19,7 @@ from consulta.ui.models.legitimacy import LegitimacyFeed
 from consulta.ui.views.base import View
 
 OVERVIEW, SECTORS, PARTICIPANTS, SESSIONS, GUIDELINES = range(5)
+FIGURE_VIEWS = (OVERVIEW, GUIDELINES)  # the screens that show legitimacy figures
 
 
 def _factories() -> list[tuple[str, str, Callable[[Workspace, QWidget], View]]]:
@@ -65,7 +66,7 @@ class WorkspacePage(QWidget):
         for _factory in self.factories:
             self.stack.addWidget(QWidget())
         row.addWidget(self.stack, 1)
-        self.feed = LegitimacyFeed(ws, self)
+        self.feed = LegitimacyFeed(ws, self, wanted=lambda: self.nav.currentRow() in FIGURE_VIEWS)
         self.feed.ready.connect(self._report_ready)
         self.nav.currentRowChanged.connect(self.show_view)
         ws.subscribe(self._on_changes)
@@ -103,6 +104,7 @@ class WorkspacePage(QWidget):
         self.stack.setCurrentWidget(view)
         if self.nav.currentRow() != index:
             self.nav.setCurrentRow(index)
+        self.feed.schedule()
 
     def current_view(self) -> View:
         return self.view(max(self.nav.currentRow(), 0))

@@ -6,6 +6,7 @@ snapshot read in a worker thread, so a national-scale file never blocks the wind
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal
@@ -39,9 +40,17 @@ def compute_report(ws: Workspace) -> Any:
 class LegitimacyFeed(QObject):
     ready = Signal(object)
 
-    def __init__(self, ws: Workspace, parent: QObject | None = None, delay_ms: int = 300) -> None:
+    def __init__(
+        self,
+        ws: Workspace,
+        parent: QObject | None = None,
+        delay_ms: int = 300,
+        wanted: Callable[[], bool] = lambda: True,
+    ) -> None:
         super().__init__(parent)
         self.ws = ws
+        self.wanted = wanted  # whether a screen showing the figures is open
+        self.stale = True
         self.report: Any = None
         self._task: Task | None = None
         self._again = False
@@ -53,10 +62,13 @@ class LegitimacyFeed(QObject):
 
     def on_changes(self, changes: ChangeSet) -> None:
         if changes.tables() & LEGITIMACY_TABLES:
+            self.stale = True
             self.schedule()
 
     def schedule(self) -> None:
-        if not self._closed:
+        """Recompute soon, if stale and someone is looking (a national file takes seconds of
+        background work, which should not compete with check-in at a round table)."""
+        if not self._closed and self.stale and self.wanted():
             self._timer.start()
 
     def compute_now(self) -> Any:
@@ -75,6 +87,7 @@ class LegitimacyFeed(QObject):
             self._again = True
             return
         ws = self.ws
+        self.stale = False
         self._task = run_task(
             None,
             lambda _progress: compute_report(ws),

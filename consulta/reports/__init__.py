@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from consulta.domain.progress import Progress
+from consulta.domain.progress import Progress, step
 from consulta.domain.snapshot import Snapshot
 from consulta.i18n import _, language
 from consulta.reports.atomic import atomic_target
@@ -51,8 +51,14 @@ def export_minutes_pdf(
     with language(consultation.language):
         minutes = gather(snapshot, session_id)
         with atomic_target(target) as temp:
-            doc = PdfDocument(temp, consultation.title, _("Minutes"), consultation.language,
-                              paper, progress=progress)
+            doc = PdfDocument(
+                temp,
+                consultation.title,
+                _("Minutes"),
+                consultation.language,
+                paper,
+                progress=progress,
+            )
             return doc.build(minutes_story(doc, minutes))
 
 
@@ -92,8 +98,14 @@ def export_legitimacy_pdf(
     with language(consultation.language):
         report = compute(snapshot)
         with atomic_target(target) as temp:
-            doc = PdfDocument(temp, consultation.title, _("Legitimacy report"),
-                              consultation.language, paper, progress=progress)
+            doc = PdfDocument(
+                temp,
+                consultation.title,
+                _("Legitimacy report"),
+                consultation.language,
+                paper,
+                progress=progress,
+            )
             return doc.build(legitimacy_story(doc, snapshot, report))
 
 
@@ -128,13 +140,14 @@ def export_legitimacy_json(
     from consulta.legitimacy import compute, to_json_dict
 
     snapshot = snapshot_of(source)
+    step(progress, 0, 2, _("Computing the figures"))
     data = to_json_dict(compute(snapshot))
-    if progress is not None:
-        progress.check()
     text = json.dumps(data, ensure_ascii=False, indent=2, allow_nan=False) + "\n"
     payload = text.encode("utf-8")
     with atomic_target(target) as temp:
+        step(progress, 1, 2, _("Writing the report"))
         temp.write_bytes(payload)
+        step(progress, 2, 2, _("Writing the report"))
     return len(payload)
 
 
@@ -147,9 +160,9 @@ def export_signin_pdf(
     blank_rows: int | None = None,
 ) -> int:
     """The sign-in sheet of a (planned) session. Returns the number of pages."""
+    from consulta.reports.minutes import minutes_sessions
     from consulta.reports.pdf_base import PdfDocument, paper_size
     from consulta.reports.signin import expected_participants, signin_story
-    from consulta.reports.minutes import minutes_sessions
 
     paper_size(paper)
     snapshot = snapshot_of(source)
@@ -158,6 +171,12 @@ def export_signin_pdf(
         session = minutes_sessions(snapshot, session_id)[0]
         expected = expected_participants(snapshot, session)
         with atomic_target(target) as temp:
-            doc = PdfDocument(temp, consultation.title, _("Sign-in sheet"),
-                              consultation.language, paper, progress=progress)
+            doc = PdfDocument(
+                temp,
+                consultation.title,
+                _("Sign-in sheet"),
+                consultation.language,
+                paper,
+                progress=progress,
+            )
             return doc.build(signin_story(doc, snapshot, session, expected, blank_rows))

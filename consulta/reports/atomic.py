@@ -25,8 +25,10 @@ def atomic_target(target: Path | str) -> Iterator[Path]:
     if not folder.is_dir():
         raise FileError(
             target,
-            _("The folder “{folder}” does not exist. Choose another place to save the document.",
-              folder=folder),
+            _(
+                "The folder “{folder}” does not exist. Choose another place to save the document.",
+                folder=folder,
+            ),
         )
     try:
         handle, name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=folder)

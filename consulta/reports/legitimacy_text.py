@@ -30,44 +30,74 @@ def legend() -> list[tuple[str, str]]:
 def summary_sentences(report: LegitimacyReport) -> list[str]:
     i, t = report.input, report.throughput
     out = [
-        n_("{present} of the {n} sector that count took part ({coverage}).",
-           "{present} of the {n} sectors that count took part ({coverage}).",
-           i.sectors_total, present=i.sectors_present, coverage=percent(i.sector_coverage)),
-        n_("{n} session was held or closed", "{n} sessions were held or closed",
-           t.sessions_held + t.sessions_closed)
+        n_(
+            "{present} of the {n} sector that count took part ({coverage}).",
+            "{present} of the {n} sectors that count took part ({coverage}).",
+            i.sectors_total,
+            present=i.sectors_present,
+            coverage=percent(i.sector_coverage),
+        ),
+        n_(
+            "{n} session was held or closed",
+            "{n} sessions were held or closed",
+            t.sessions_held + t.sessions_closed,
+        )
         + " "
-        + _("(minutes closed: {closed}; planned sessions: {planned}), with {attendances} "
-            "attendances.", closed=t.sessions_closed, planned=t.sessions_planned,
-            attendances=integer(i.attendances)),
+        + _(
+            "(minutes closed: {closed}; planned sessions: {planned}), with {attendances} "
+            "attendances.",
+            closed=t.sessions_closed,
+            planned=t.sessions_planned,
+            attendances=integer(i.attendances),
+        ),
     ]
     if i.districts_total:
-        out.append(_("Sessions took place in {covered} of the {total} districts.",
-                     covered=i.districts_covered, total=i.districts_total))
+        out.append(
+            _(
+                "Sessions took place in {covered} of the {total} districts.",
+                covered=i.districts_covered,
+                total=i.districts_total,
+            )
+        )
         if i.districts_missing:
-            out.append(_("Districts without a session: {names}.",
-                         names=", ".join(i.districts_missing)))
+            out.append(
+                _("Districts without a session: {names}.", names=", ".join(i.districts_missing))
+            )
     counted = sum(report.by_status.values())
     agreed = report.by_status.get(GuidelineStatus.AGREED, 0)
-    out.append(n_("{agreed} of the {n} guideline (withdrawn ones aside) is marked as agreed.",
-                  "{agreed} of the {n} guidelines (withdrawn ones aside) are marked as agreed.",
-                  counted, agreed=agreed))
+    out.append(
+        n_(
+            "{agreed} of the {n} guideline (withdrawn ones aside) is marked as agreed.",
+            "{agreed} of the {n} guidelines (withdrawn ones aside) are marked as agreed.",
+            counted,
+            agreed=agreed,
+        )
+    )
     levels = [
         _("{level}: {count}", level=level_label(level), count=report.by_level[level])
-        for level in Level if report.by_level.get(level)
+        for level in Level
+        if report.by_level.get(level)
     ]
     if levels:
         out.append(_("Level of agreement reached: {levels}.", levels="; ".join(levels)))
     agreed_levels = [
         _("{level}: {count}", level=level_label(level), count=n)
-        for level, n in agreed_by_level(report).items() if n
+        for level, n in agreed_by_level(report).items()
+        if n
     ]
     if agreed_levels:
-        out.append(_("Of the guidelines marked as agreed: {levels}.",
-                     levels="; ".join(agreed_levels)))
+        out.append(
+            _("Of the guidelines marked as agreed: {levels}.", levels="; ".join(agreed_levels))
+        )
     warnings = len(report.warnings)
     if warnings:
-        out.append(n_("{n} warning needs attention: see “Warnings”.",
-                      "{n} warnings need attention: see “Warnings”.", warnings))
+        out.append(
+            n_(
+                "{n} warning needs attention: see “Warnings”.",
+                "{n} warnings need attention: see “Warnings”.",
+                warnings,
+            )
+        )
     else:
         out.append(_("No warnings: the statuses set agree with the evidence."))
     return out

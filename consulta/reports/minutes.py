@@ -95,8 +95,10 @@ def minutes_sessions(snapshot: Snapshot, session_id: str | None) -> list[Session
     sessions = sorted((s for s in snapshot.sessions if s.status.counts), key=session_key)
     if not sessions:
         raise UserError(
-            _("This consultation has no held or closed session yet, so there are no minutes "
-              "to export. Mark a session as held first.")
+            _(
+                "This consultation has no held or closed session yet, so there are no minutes "
+                "to export. Mark a session as held first."
+            )
         )
     return sessions
 
@@ -170,17 +172,24 @@ class MinutesBuilder:
             g = self.guidelines.get(p.guideline_id)
             if g is None:
                 continue
-            lines.append((g.code, self.sector_rank.get(p.sector_id, 10**6), PositionLine(
-                g.code, g.title, self.sector_name(p.sector_id), p.stance, p.note, p.votes
-            )))
+            lines.append(
+                (
+                    g.code,
+                    self.sector_rank.get(p.sector_id, 10**6),
+                    PositionLine(
+                        g.code, g.title, self.sector_name(p.sector_id), p.stance, p.note, p.votes
+                    ),
+                )
+            )
         lines.sort(key=lambda t: (t[0], t[1]))
         return tuple(line for _code, _rank, line in lines)
 
     def _agreed(self, session_id: str) -> tuple[Guideline, ...]:
         ids = {p.guideline_id for p in self.positions.get(session_id, ())}
         found = [self.guidelines[i] for i in ids if i in self.guidelines]
-        return tuple(sorted((g for g in found if g.status is GuidelineStatus.AGREED),
-                            key=lambda g: g.code))
+        return tuple(
+            sorted((g for g in found if g.status is GuidelineStatus.AGREED), key=lambda g: g.code)
+        )
 
 
 def gather(snapshot: Snapshot, session_id: str | None) -> Sequence[SessionMinutes]:
@@ -199,5 +208,4 @@ def time_range(session: Session) -> str:
 def votes_text(votes: Tally | None) -> str:
     if votes is None:
         return ""
-    return (f"{votes.support} / {votes.support_with_reservations} / "
-            f"{votes.oppose} / {votes.abstain}")
+    return f"{votes.support} / {votes.support_with_reservations} / {votes.oppose} / {votes.abstain}"

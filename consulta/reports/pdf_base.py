@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
@@ -25,15 +26,13 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
-    KeepTogether,
     PageTemplate,
     Paragraph,
     Table,
     TableStyle,
 )
-from xml.sax.saxutils import escape
 
-from consulta.domain.errors import ValidationError
+from consulta.domain.errors import CancelledError, ValidationError
 from consulta.domain.progress import Progress
 from consulta.i18n import _
 from consulta.resources import fonts_dir
@@ -108,12 +107,27 @@ def styles() -> Styles:
     return Styles(
         body=body,
         small=ParagraphStyle("small", parent=body, fontSize=8, leading=10, textColor=HEADER_GREY),
-        title=ParagraphStyle("title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21,
-                             spaceAfter=6),
-        h1=ParagraphStyle("h1", parent=body, fontName=FONT_BOLD, fontSize=13, leading=16,
-                          spaceBefore=10, spaceAfter=5),
-        h2=ParagraphStyle("h2", parent=body, fontName=FONT_BOLD, fontSize=10.5, leading=13,
-                          spaceBefore=7, spaceAfter=3),
+        title=ParagraphStyle(
+            "title", parent=body, fontName=FONT_BOLD, fontSize=17, leading=21, spaceAfter=6
+        ),
+        h1=ParagraphStyle(
+            "h1",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=13,
+            leading=16,
+            spaceBefore=10,
+            spaceAfter=5,
+        ),
+        h2=ParagraphStyle(
+            "h2",
+            parent=body,
+            fontName=FONT_BOLD,
+            fontSize=10.5,
+            leading=13,
+            spaceBefore=7,
+            spaceAfter=3,
+        ),
         cell=cell,
         cell_bold=ParagraphStyle("cell_bold", parent=cell, fontName=FONT_BOLD),
         head=ParagraphStyle("head", parent=cell, fontName=FONT_BOLD, fontSize=8, leading=10),
@@ -137,8 +151,14 @@ class Mark(Flowable):  # type: ignore[misc]
     """A zero-size flowable that changes the page state where it is drawn (a new session's
     draft status, the section named in the header) and reports progress."""
 
-    def __init__(self, state: PageState, *, draft: bool, section: str = "",
-                 tick: Callable[[], None] | None = None) -> None:
+    def __init__(
+        self,
+        state: PageState,
+        *,
+        draft: bool,
+        section: str = "",
+        tick: Callable[[], None] | None = None,
+    ) -> None:
         super().__init__()
         self.state, self.draft, self.section, self.tick = state, draft, section, tick
         self.width = self.height = 0
@@ -160,20 +180,33 @@ def heading(text: str, style: ParagraphStyle) -> list[Flowable]:
     return [CondPageBreak(room), Paragraph(esc(text), style)]
 
 
-def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header_rows: int = 1,
-               zebra: bool = True, rules: bool = True,
-               extra: Sequence[tuple[Any, ...]] = ()) -> Table:
+def data_table(
+    rows: Sequence[Sequence[Any]],
+    widths: Sequence[float],
+    *,
+    header_rows: int = 1,
+    zebra: bool = True,
+    rules: bool = True,
+    extra: Sequence[tuple[Any, ...]] = (),
+) -> Table:
     """A table that repeats its header on every page and splits between and inside rows.
     Header texts too wide for their column wrap."""
     rows = list(rows)
     for r in range(min(header_rows, len(rows))):
         rows[r] = [
             Paragraph(esc(c), styles().head)
-            if isinstance(c, str) and pdfmetrics.stringWidth(c, FONT_BOLD, 8) > w - 6 else c
+            if isinstance(c, str) and pdfmetrics.stringWidth(c, FONT_BOLD, 8) > w - 6
+            else c
             for c, w in zip(rows[r], widths, strict=False)
         ]
-    table = Table(rows, colWidths=list(widths), repeatRows=header_rows, splitByRow=1,
-                  splitInRow=1, hAlign="LEFT")
+    table = Table(
+        rows,
+        colWidths=list(widths),
+        repeatRows=header_rows,
+        splitByRow=1,
+        splitInRow=1,
+        hAlign="LEFT",
+    )
     commands: list[tuple[Any, ...]] = [
         ("FONT", (0, 0), (-1, -1), FONT, 8.5),
         ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -198,7 +231,7 @@ def data_table(rows: Sequence[Sequence[Any]], widths: Sequence[float], *, header
 
 
 def frame_width(paper: str) -> float:
-    return paper_size(paper)[0] - 2 * MARGIN
+    return float(paper_size(paper)[0] - 2 * MARGIN)
 
 
 def _fit(text: str, font: str, size: float, width: float) -> str:
@@ -240,8 +273,7 @@ def _draft_mark(canvas: Canvas, width: float, height: float) -> None:
     word = _("DRAFT")
     canvas.setFillColor(DRAFT_RED)
     canvas.setFont(FONT_BOLD, 9)
-    canvas.drawCentredString(width / 2, height - MARGIN + 6 * mm,
-                             _("DRAFT – minutes not approved"))
+    canvas.drawCentredString(width / 2, height - MARGIN + 6 * mm, _("DRAFT – minutes not approved"))
     canvas.saveState()
     canvas.setFillAlpha(0.12)
     canvas.translate(width / 2, height / 2)
@@ -266,7 +298,7 @@ def _numbered_canvas(page_size: tuple[float, float]) -> type[Canvas]:
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
 
-        def showPage(self) -> None:  # noqa: N802 (ReportLab's name)
+        def showPage(self) -> None:
             self._pages.append(dict(self.__dict__))
             self._startPage()
 
@@ -276,8 +308,11 @@ def _numbered_canvas(page_size: tuple[float, float]) -> type[Canvas]:
                 self.__dict__.update(page)
                 self.setFont(FONT, 8)
                 self.setFillColor(HEADER_GREY)
-                self.drawRightString(width - MARGIN, MARGIN - 10 * mm,
-                                     _("Page {page} of {total}", page=number, total=total))
+                self.drawRightString(
+                    width - MARGIN,
+                    MARGIN - 10 * mm,
+                    _("Page {page} of {total}", page=number, total=total),
+                )
                 Canvas.showPage(self)
             Canvas.save(self)
 
@@ -309,20 +344,50 @@ class PdfDocument:
         """Lay out the story and write the file; returns the number of pages."""
         size = paper_size(self.paper)
         doc = BaseDocTemplate(
-            str(self.path), pagesize=size, title=plain(f"{self.title} – {self.kind}"),
-            author="Consulta", subject=plain(self.subject or self.kind), creator="Consulta",
-            lang=self.language, leftMargin=MARGIN, rightMargin=MARGIN, topMargin=MARGIN,
-            bottomMargin=MARGIN, invariant=False,
+            str(self.path),
+            pagesize=size,
+            title=plain(f"{self.title} – {self.kind}"),
+            author="Consulta",
+            subject=plain(self.subject or self.kind),
+            creator="Consulta",
+            lang=self.language,
+            leftMargin=MARGIN,
+            rightMargin=MARGIN,
+            topMargin=MARGIN,
+            bottomMargin=MARGIN,
+            invariant=False,
         )
-        frame = Frame(MARGIN, MARGIN, size[0] - 2 * MARGIN, size[1] - 2 * MARGIN, id="body",
-                      leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
+        frame = Frame(
+            MARGIN,
+            MARGIN,
+            size[0] - 2 * MARGIN,
+            size[1] - 2 * MARGIN,
+            id="body",
+            leftPadding=0,
+            rightPadding=0,
+            topPadding=0,
+            bottomPadding=0,
+        )
         doc.addPageTemplates(
             [PageTemplate(id="page", frames=[frame], onPageEnd=_decorate(self.state, size))]
         )
         progress = self.progress
         if progress is not None:
+
             def after_page() -> None:
                 progress.check()
+
             doc.afterPage = after_page
-        doc.build(story, canvasmaker=_numbered_canvas(size))
+        if progress is not None:
+            progress.check()
+        try:
+            doc.build(story, canvasmaker=_numbered_canvas(size))
+        except Exception:
+            # ReportLab re-raises what a flowable raised as a new exception of the same type
+            # with an extra message: a cancellation arrives mangled, so recognise it here.
+            if progress is not None and progress.cancelled:
+                raise CancelledError() from None
+            raise
+        if progress is not None:
+            progress.check()
         return self.state.pages

@@ -95,8 +95,9 @@ def stance_matrix(report: LegitimacyReport, width: float) -> Flowable:
     sectors = report.sectors
     code_w = 15 * mm
     col_w = (width - code_w) / max(len(sectors), 1)
-    head_style = st.head.clone("matrix_head", fontSize=6 if len(sectors) > 8 else 6.5,
-                               leading=8, alignment=1)
+    head_style = st.head.clone(
+        "matrix_head", fontSize=6 if len(sectors) > 8 else 6.5, leading=8, alignment=1
+    )
     rows: list[list[object]] = [
         [Paragraph(esc(_("Guideline")), head_style)]
         + [Paragraph(esc(s.name), head_style) for s in sectors]
@@ -136,9 +137,11 @@ def matrix_legend(width: float) -> Flowable:
         ("ALIGN", (0, 0), (-1, -1), "LEFT"),
     ]
     for index, stance in enumerate(Stance):
-        commands += [("BACKGROUND", (index * 2, 0), (index * 2, 0), STANCE_FILL[stance]),
-                     ("FONT", (index * 2, 0), (index * 2, 0), FONT_BOLD, 8),
-                     ("ALIGN", (index * 2, 0), (index * 2, 0), "CENTER")]
+        commands += [
+            ("BACKGROUND", (index * 2, 0), (index * 2, 0), STANCE_FILL[stance]),
+            ("FONT", (index * 2, 0), (index * 2, 0), FONT_BOLD, 8),
+            ("ALIGN", (index * 2, 0), (index * 2, 0), "CENTER"),
+        ]
     st = styles()
     rows = [[Paragraph(esc(str(c)), st.small) if i % 2 else c for i, c in enumerate(rows[0])]]
     return data_table(rows, widths, header_rows=0, zebra=False, rules=False, extra=commands)

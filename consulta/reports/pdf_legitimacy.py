@@ -33,10 +33,9 @@ from consulta.reports.pdf_charts import attendance_chart, matrix_legend, stance_
 from consulta.reports.pdf_minutes import cell
 
 
-
-def legitimacy_story(doc: PdfDocument, snapshot: Snapshot, report: LegitimacyReport) -> list[
-    Flowable
-]:
+def legitimacy_story(
+    doc: PdfDocument, snapshot: Snapshot, report: LegitimacyReport
+) -> list[Flowable]:
     width = doc.width
     st = styles()
     c = snapshot.consultation
@@ -46,8 +45,17 @@ def legitimacy_story(doc: PdfDocument, snapshot: Snapshot, report: LegitimacyRep
     ]
     if c.territory:
         story.append(Paragraph(esc(c.territory), st.body))
-    story.append(Paragraph(esc(_("Produced on {date} from the consultation's records.",
-                                 date=date.today().isoformat())), st.small))
+    story.append(
+        Paragraph(
+            esc(
+                _(
+                    "Produced on {date} from the consultation's records.",
+                    date=date.today().isoformat(),
+                )
+            ),
+            st.small,
+        )
+    )
     story.extend(heading(_("The result in plain words"), st.h1))
     for sentence in summary_sentences(report):
         story.append(Paragraph(esc(sentence), st.big))
@@ -56,13 +64,24 @@ def legitimacy_story(doc: PdfDocument, snapshot: Snapshot, report: LegitimacyRep
     half = (len(figures) + 1) // 2
     rows = []
     for left, right in zip(figures[:half], [*figures[half:], None], strict=True):
-        rows.append([cell(left.label, width * 0.34), shown(left),
-                     cell(right.label, width * 0.34) if right else "",
-                     shown(right) if right else ""])
-    story.append(data_table(rows, [width * 0.34, width * 0.16] * 2, header_rows=0,
-                            extra=[("ALIGN", (1, 0), (1, -1), "RIGHT"),
-                                   ("ALIGN", (3, 0), (3, -1), "RIGHT")]))
-    doc.progress and doc.progress.check()
+        rows.append(
+            [
+                cell(left.label, width * 0.34),
+                shown(left),
+                cell(right.label, width * 0.34) if right else "",
+                shown(right) if right else "",
+            ]
+        )
+    story.append(
+        data_table(
+            rows,
+            [width * 0.34, width * 0.16] * 2,
+            header_rows=0,
+            extra=[("ALIGN", (1, 0), (1, -1), "RIGHT"), ("ALIGN", (3, 0), (3, -1), "RIGHT")],
+        )
+    )
+    if doc.progress is not None:
+        doc.progress.check()
 
     story.append(PageBreak())
     story.extend(heading(_("Who took part"), st.h1))
@@ -72,9 +91,17 @@ def legitimacy_story(doc: PdfDocument, snapshot: Snapshot, report: LegitimacyRep
     story.extend(gender_table(report, width))
 
     story.extend(heading(_("Latest position of each sector on each guideline"), st.h1))
-    story.append(Paragraph(esc(_(
-        "Each cell shows the sector's latest position; the symbol carries the meaning, the "
-        "colour only repeats it.")), st.small))
+    story.append(
+        Paragraph(
+            esc(
+                _(
+                    "Each cell shows the sector's latest position; the symbol carries the "
+                    "meaning, the colour only repeats it."
+                )
+            ),
+            st.small,
+        )
+    )
     story.append(matrix_legend(width))
     story.append(Spacer(1, 2 * mm))
     story.append(stance_matrix(report, width))
@@ -98,68 +125,115 @@ def legitimacy_story(doc: PdfDocument, snapshot: Snapshot, report: LegitimacyRep
 def sector_table(report: LegitimacyReport, width: float) -> list[Flowable]:
     i = report.input
     total = i.attendances or 0
-    rows: list[list[object]] = [[_("Sector"), _("Attendances"), _("Different people"),
-                                 _("Share")]]
+    rows: list[list[object]] = [[_("Sector"), _("Attendances"), _("Different people"), _("Share")]]
     for s in report.sectors:
         n = i.attendances_by_sector.get(s.id, 0)
-        rows.append([cell(s.name, width * 0.52), integer(n),
-                     integer(i.distinct_participants_by_sector.get(s.id, 0)),
-                     percent(n / total) if total else percent(None)])
+        rows.append(
+            [
+                cell(s.name, width * 0.52),
+                integer(n),
+                integer(i.distinct_participants_by_sector.get(s.id, 0)),
+                percent(n / total) if total else percent(None),
+            ]
+        )
     rows.append([_("Total"), integer(total), "", ""])
-    out: list[Flowable] = [Spacer(1, 3 * mm), data_table(
-        rows, [width * f for f in (0.52, 0.16, 0.16, 0.16)],
-        extra=[("ALIGN", (1, 0), (-1, -1), "RIGHT"),
-               ("FONT", (0, -1), (-1, -1), FONT_BOLD, 8.5)])]
+    out: list[Flowable] = [
+        Spacer(1, 3 * mm),
+        data_table(
+            rows,
+            [width * f for f in (0.52, 0.16, 0.16, 0.16)],
+            extra=[
+                ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+                ("FONT", (0, -1), (-1, -1), FONT_BOLD, 8.5),
+            ],
+        ),
+    ]
     if report.sectors_outside:
         outside = ", ".join(
             f"{s.name} ({i.attendances_outside_s_by_sector.get(s.id, 0)})"
             for s in report.sectors_outside
         )
-        out.append(Paragraph(esc(_("Reported apart (sectors that do not count, attendances): "
-                                   "{list}.", list=outside)), styles().small))
+        out.append(
+            Paragraph(
+                esc(
+                    _(
+                        "Reported apart (sectors that do not count, attendances): {list}.",
+                        list=outside,
+                    )
+                ),
+                styles().small,
+            )
+        )
     return out
 
 
 def gender_table(report: LegitimacyReport, width: float) -> list[Flowable]:
     i = report.input
     total = sum(i.attendances_by_gender.values())
-    labels = {"female": _("Female"), "male": _("Male"), "other": _("Other"),
-              NOT_RECORDED: _("Not recorded")}
+    labels = {
+        "female": _("Female"),
+        "male": _("Male"),
+        "other": _("Other"),
+        NOT_RECORDED: _("Not recorded"),
+    }
     rows: list[list[object]] = [[_("Gender"), _("Attendances"), _("Share")]]
     for bucket in GENDER_BUCKETS:
         n = i.attendances_by_gender.get(bucket, 0)
         rows.append([labels[bucket], integer(n), percent(n / total) if total else percent(None)])
-    return [Paragraph(esc(_("Attendance by gender")), styles().h2), data_table(
-        rows, [width * 0.52, width * 0.16, width * 0.16],
-        extra=[("ALIGN", (1, 0), (-1, -1), "RIGHT")])]
+    return [
+        Paragraph(esc(_("Attendance by gender")), styles().h2),
+        data_table(
+            rows,
+            [width * 0.52, width * 0.16, width * 0.16],
+            extra=[("ALIGN", (1, 0), (-1, -1), "RIGHT")],
+        ),
+    ]
 
 
 def guideline_overview(report: LegitimacyReport, width: float) -> Flowable:
     widths = [width * f for f in (0.08, 0.28, 0.13, 0.17, 0.11, 0.11, 0.12)]
-    rows: list[list[object]] = [[
-        _("Code"), _("Title"), _("Status"), _("Level"), _("Consensus"), _("Coverage"),
-        _("Sessions"),
-    ]]
+    rows: list[list[object]] = [
+        [
+            _("Code"),
+            _("Title"),
+            _("Status"),
+            _("Level"),
+            _("Consensus"),
+            _("Coverage"),
+            _("Sessions"),
+        ]
+    ]
     for g in report.guidelines:
-        rows.append([
-            cell(g.code, widths[0]), cell(g.guideline.title, widths[1]),
-            cell(g.status.label, widths[2]), cell(level_label(g.level), widths[3]),
-            decimal(g.consensus, 3), percent(g.coverage), integer(g.sessions_discussed),
-        ])
+        rows.append(
+            [
+                cell(g.code, widths[0]),
+                cell(g.guideline.title, widths[1]),
+                cell(g.status.label, widths[2]),
+                cell(level_label(g.level), widths[3]),
+                decimal(g.consensus, 3),
+                percent(g.coverage),
+                integer(g.sessions_discussed),
+            ]
+        )
     return data_table(rows, widths, extra=[("ALIGN", (4, 1), (-1, -1), "RIGHT")])
 
 
-def guideline_block(g: GuidelineFigures, report: LegitimacyReport, width: float) -> list[
-    Flowable
-]:
+def guideline_block(g: GuidelineFigures, report: LegitimacyReport, width: float) -> list[Flowable]:
     st = styles()
     sectors = len(report.sectors)
     pairs = [
         (_("Status"), g.status.label),
         (_("Level of agreement"), level_label(g.level)),
         (_("Consensus score"), decimal(g.consensus, 3)),
-        (_("Coverage"), _("{share} ({consulted} of {total} sectors)", share=percent(g.coverage),
-                          consulted=g.consulted, total=sectors)),
+        (
+            _("Coverage"),
+            _(
+                "{share} ({consulted} of {total} sectors)",
+                share=percent(g.coverage),
+                consulted=g.consulted,
+                total=sectors,
+            ),
+        ),
         (_("Supporting"), integer(g.supporting)),
         (_("Of which with reservations"), integer(g.with_reservations)),
         (_("Opposing"), integer(g.opposing)),
@@ -171,18 +245,29 @@ def guideline_block(g: GuidelineFigures, report: LegitimacyReport, width: float)
     rows = [[label, cell(value, width - label_w)] for label, value in pairs]
     return [
         Paragraph(f"<b>{esc(g.code)}</b> — {esc(g.guideline.title)}", st.h2),
-        data_table(rows, [label_w, width - label_w], header_rows=0, zebra=False,
-                   extra=[("FONT", (0, 0), (0, -1), FONT_BOLD, 8.5)]),
+        data_table(
+            rows,
+            [label_w, width - label_w],
+            header_rows=0,
+            zebra=False,
+            extra=[("FONT", (0, 0), (0, -1), FONT_BOLD, 8.5)],
+        ),
     ]
 
 
 def warnings_table(report: LegitimacyReport, width: float) -> Flowable:
     if not report.warnings:
-        return Paragraph(esc(_("No warnings: the statuses set agree with the evidence.")),
-                         styles().body)
+        return Paragraph(
+            esc(_("No warnings: the statuses set agree with the evidence.")), styles().body
+        )
     widths = [width * 0.1, width * 0.4, width * 0.5]
     rows: list[list[object]] = [[_("Code"), _("Guideline"), _("Warning")]]
     for g, w in report.warnings:
-        rows.append([cell(g.code, widths[0]), cell(g.guideline.title, widths[1]),
-                     cell(warning_label(w), widths[2])])
+        rows.append(
+            [
+                cell(g.code, widths[0]),
+                cell(g.guideline.title, widths[1]),
+                cell(warning_label(w), widths[2]),
+            ]
+        )
     return data_table(rows, widths)

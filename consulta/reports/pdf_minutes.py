@@ -61,10 +61,14 @@ def session_story(width: float, m: SessionMinutes) -> list[Flowable]:
         Paragraph(esc(s.title), st.title),
     ]
     if m.draft:
-        out.append(Paragraph(
-            '<font color="#B00020"><b>' + esc(_("DRAFT – these minutes are not approved yet "
-                                                 "(the session is not closed).")) + "</b></font>",
-            st.body))
+        out.append(
+            Paragraph(
+                '<font color="#B00020"><b>'
+                + esc(_("DRAFT – these minutes are not approved yet (the session is not closed)."))
+                + "</b></font>",
+                st.body,
+            )
+        )
     label_w = 32 * mm
     header = [
         (_("Date"), s.date.isoformat()),
@@ -75,11 +79,15 @@ def session_story(width: float, m: SessionMinutes) -> list[Flowable]:
         (_("Status"), s.status.label),
         (_("Present"), n_("{n} person", "{n} people", m.present)),
     ]
-    out.append(data_table(
-        [[label, cell(value, width - label_w)] for label, value in header],
-        [label_w, width - label_w], header_rows=0, zebra=False,
-        extra=[("FONT", (0, 0), (0, -1), "DejaVuSans-Bold", 8.5)],
-    ))
+    out.append(
+        data_table(
+            [[label, cell(value, width - label_w)] for label, value in header],
+            [label_w, width - label_w],
+            header_rows=0,
+            zebra=False,
+            extra=[("FONT", (0, 0), (0, -1), "DejaVuSans-Bold", 8.5)],
+        )
+    )
 
     out.extend(heading(_("Attendance"), st.h1))
     if not m.attendance:
@@ -114,8 +122,11 @@ def session_story(width: float, m: SessionMinutes) -> list[Flowable]:
         for g in m.agreed:
             out.append(Paragraph(f"<b>{esc(g.code)}</b> — {esc(g.title)}", st.body))
     else:
-        out.append(Paragraph(esc(_("No guideline discussed at this session is marked as "
-                                   "agreed.")), st.body))
+        out.append(
+            Paragraph(
+                esc(_("No guideline discussed at this session is marked as agreed.")), st.body
+            )
+        )
     out.append(CondPageBreak(45 * mm))
     out.append(Spacer(1, 8 * mm))
     out.append(KeepTogether(signature_block(width, s.facilitator)))
@@ -126,10 +137,14 @@ def positions_table(width: float, m: SessionMinutes) -> Flowable:
     """Grouped by guideline: a spanning row with the guideline, then one row per sector."""
     st = styles()
     widths = [width * f for f in (0.25, 0.2, 0.4, 0.15)]
-    rows: list[list[object]] = [[
-        _("Sector"), _("Position"), _("Reason"),
-        Paragraph(esc(_("Votes (for / reserv. / against / abst.)")), st.head),
-    ]]
+    rows: list[list[object]] = [
+        [
+            _("Sector"),
+            _("Position"),
+            _("Reason"),
+            Paragraph(esc(_("Votes (for / reserv. / against / abst.)")), st.head),
+        ]
+    ]
     extra: list[tuple[object, ...]] = []
     current = None
     for p in m.positions:
@@ -138,12 +153,14 @@ def positions_table(width: float, m: SessionMinutes) -> Flowable:
             r = len(rows)
             rows.append([Paragraph(f"<b>{esc(p.code)}</b> {esc(p.title)}", st.cell), "", "", ""])
             extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), GROUP_FILL)]
-        rows.append([
-            cell(p.sector, widths[0]),
-            cell(f"{STANCE_SYMBOLS[p.stance]} {p.stance.label}", widths[1]),
-            cell(p.note, widths[2]),
-            votes_text(p.votes),
-        ])
+        rows.append(
+            [
+                cell(p.sector, widths[0]),
+                cell(f"{STANCE_SYMBOLS[p.stance]} {p.stance.label}", widths[1]),
+                cell(p.note, widths[2]),
+                votes_text(p.votes),
+            ]
+        )
     return data_table(rows, widths, zebra=False, extra=extra)
 
 
@@ -152,13 +169,17 @@ def signature_block(width: float, facilitator: str) -> list[Flowable]:
     half = width / 2
     line = "_" * 34
     rows = [
-        [Paragraph(esc(_("Facilitator")), st.cell_bold),
-         Paragraph(esc(_("Approved by")), st.cell_bold)],
+        [
+            Paragraph(esc(_("Facilitator")), st.cell_bold),
+            Paragraph(esc(_("Approved by")), st.cell_bold),
+        ],
         [cell(facilitator, half), ""],
         [Spacer(1, 12 * mm), Spacer(1, 12 * mm)],
         [line, line],
         [_("Signature"), _("Signature")],
         [_("Date: ____________"), _("Date: ____________")],
     ]
-    return [Paragraph(esc(_("Signatures")), st.h1),
-            data_table(rows, [half, half], header_rows=0, zebra=False, rules=False)]
+    return [
+        Paragraph(esc(_("Signatures")), st.h1),
+        data_table(rows, [half, half], header_rows=0, zebra=False, rules=False),
+    ]

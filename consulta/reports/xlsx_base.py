@@ -10,6 +10,7 @@ xlsx file cannot hold are dropped; text longer than a cell holds is cut at
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
 from collections.abc import Iterable, Sequence
@@ -64,8 +65,15 @@ def split_long(text: str) -> list[str]:
 class SheetWriter:
     """One streaming sheet: header row, typed data rows, then the table over them."""
 
-    def __init__(self, book: XlsxBook, title: str, columns: Sequence[Column], *,
-                 landscape: bool = False, table: bool = True) -> None:
+    def __init__(
+        self,
+        book: XlsxBook,
+        title: str,
+        columns: Sequence[Column],
+        *,
+        landscape: bool = False,
+        table: bool = True,
+    ) -> None:
         self.book = book
         self.columns = list(columns)
         self.ws = book.wb.create_sheet(title=title[:31])
@@ -148,10 +156,7 @@ class SheetWriter:
         table = Table(
             displayName=f"Table{self.book.tables}",
             ref=ref,
-            tableColumns=[
-                TableColumn(id=i, name=name)
-                for i, name in enumerate(self.headers, 1)
-            ],
+            tableColumns=[TableColumn(id=i, name=name) for i, name in enumerate(self.headers, 1)],
             tableStyleInfo=TableStyleInfo(name="TableStyleLight9", showRowStripes=True),
         )
         with warnings.catch_warnings():
@@ -176,8 +181,13 @@ def _unique(names: Iterable[str]) -> list[str]:
 class XlsxBook:
     """A write-only workbook: memory stays flat whatever the number of rows."""
 
-    def __init__(self, paper: str = "a4", progress: Progress | None = None,
-                 title: str = "", language: str = "") -> None:
+    def __init__(
+        self,
+        paper: str = "a4",
+        progress: Progress | None = None,
+        title: str = "",
+        language: str = "",
+    ) -> None:
         from consulta.reports.pdf_base import paper_size
 
         paper_size(paper)
@@ -190,8 +200,9 @@ class XlsxBook:
         self.tables = 0
         self.sheets: list[SheetWriter] = []
 
-    def sheet(self, title: str, columns: Sequence[Column], *, landscape: bool = False,
-              table: bool = True) -> SheetWriter:
+    def sheet(
+        self, title: str, columns: Sequence[Column], *, landscape: bool = False, table: bool = True
+    ) -> SheetWriter:
         self.tick()
         writer = SheetWriter(self, title, columns, landscape=landscape, table=table)
         self.sheets.append(writer)
@@ -200,6 +211,34 @@ class XlsxBook:
     def tick(self) -> None:
         if self.progress is not None:
             self.progress.check()
+
+    def __enter__(self) -> XlsxBook:
+        return self
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is not None:
+            self.abort()
+
+    def abort(self) -> None:
+        """Close the half-written sheets in order and delete their temporary files (left to
+        the garbage collector, they would be closed in the wrong order)."""
+        from openpyxl.worksheet import _writer
+
+        for writer in self.sheets:
+            ws = writer.ws
+            try:
+                if ws._rows is not None:
+                    ws._rows.close()
+                if ws._writer is not None:
+                    ws._writer.close()
+                    out = ws._writer.out
+                    if isinstance(out, str) and os.path.exists(out):
+                        os.remove(out)
+                        if out in _writer.ALL_TEMP_FILES:
+                            _writer.ALL_TEMP_FILES.remove(out)
+            except Exception:
+                pass
+        self.sheets.clear()
 
     def save(self, path: Path) -> int:
         for writer in self.sheets:

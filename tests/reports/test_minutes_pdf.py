@@ -61,8 +61,7 @@ def test_draft_mark_on_every_page_of_a_draft_only(consultation: Fixture, tmp_pat
     assert pages.index(first[0]) < pages.index(second[0])
 
 
-def test_long_notes_flow_complete_and_pages_numbered(consultation: Fixture,
-                                                     tmp_path: Path) -> None:
+def test_long_notes_flow_complete_and_pages_numbered(consultation: Fixture, tmp_path: Path) -> None:
     out = tmp_path / "m.pdf"
     pages = export_minutes_pdf(consultation.ws, out, session_id=consultation.held)
     text = pages_text(out)
@@ -80,8 +79,10 @@ def test_fonts_embedded_and_metadata(consultation: Fixture, tmp_path: Path) -> N
     used = fonts(out)
     assert used and all("DejaVuSans" in str(f["/BaseFont"]) for f in used)
     for font in used:
-        descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0].get_object()[
-            "/FontDescriptor"]
+        descriptor = (
+            font.get("/FontDescriptor")
+            or font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+        )
         assert "/FontFile2" in descriptor.get_object()
     reader = PdfReader(out)
     assert reader.metadata is not None and reader.metadata.title is not None
@@ -90,14 +91,17 @@ def test_fonts_embedded_and_metadata(consultation: Fixture, tmp_path: Path) -> N
     assert round(float(reader.pages[0].mediabox.width)) == 612  # Letter
 
 
-def test_every_script_renders_and_missing_glyphs_do_not_break(consultation: Fixture,
-                                                              tmp_path: Path) -> None:
+def test_every_script_renders_and_missing_glyphs_do_not_break(
+    consultation: Fixture, tmp_path: Path
+) -> None:
     ws = consultation.ws
     snap = ws.consultation.snapshot()
     names = ["Ελένη Παπαδοπούλου", "Иван Петров", "Çà Ñoño Ãô Größe Œuvre", "王小明 😀 \x00"]
-    people = [replace(p, name=n, consent_named=True) for p, n in zip(snap.participants, names,
-                                                                        strict=False)]
-    snap = replace(snap, participants=[*people, *snap.participants[len(names):]])
+    people = [
+        replace(p, name=n, consent_named=True)
+        for p, n in zip(snap.participants, names, strict=False)
+    ]
+    snap = replace(snap, participants=[*people, *snap.participants[len(names) :]])
     out = tmp_path / "scripts.pdf"
     export_minutes_pdf(snap, out)
     text = "\n".join(pages_text(out))
@@ -105,8 +109,7 @@ def test_every_script_renders_and_missing_glyphs_do_not_break(consultation: Fixt
         assert name in text
 
 
-def test_a_spanish_consultation_gets_spanish_minutes(consultation: Fixture,
-                                                     tmp_path: Path) -> None:
+def test_a_spanish_consultation_gets_spanish_minutes(consultation: Fixture, tmp_path: Path) -> None:
     consultation.ws.consultation.update(language="es")
     out = tmp_path / "m.pdf"
     export_minutes_pdf(consultation.ws, out, session_id=consultation.closed)
@@ -130,8 +133,7 @@ def test_user_errors(consultation: Fixture, tmp_path: Path) -> None:
     assert not list(tmp_path.glob("*.pdf")) and not list(tmp_path.glob(".*part"))
 
 
-def test_export_never_changes_the_consultation_file(consultation: Fixture,
-                                                    tmp_path: Path) -> None:
+def test_export_never_changes_the_consultation_file(consultation: Fixture, tmp_path: Path) -> None:
     path = consultation.ws.path
     before = hashlib.sha256(path.read_bytes()).hexdigest()
     export_minutes_pdf(consultation.ws, tmp_path / "m.pdf")

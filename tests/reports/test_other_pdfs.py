@@ -11,8 +11,15 @@ from consulta.reports import export_legitimacy_pdf, export_signin_pdf
 from .conftest import Fixture
 from .pdfread import fonts, pages_text
 
-PERSONAL = ("Ana Named", "Bob Secret", "Ian Media", "Fran Facilitator", "x@example.org",
-            "600 000 000", "+cmd")
+PERSONAL = (
+    "Ana Named",
+    "Bob Secret",
+    "Ian Media",
+    "Fran Facilitator",
+    "x@example.org",
+    "600 000 000",
+    "+cmd",
+)
 
 
 def test_legitimacy_report_has_no_personal_data(consultation: Fixture, tmp_path: Path) -> None:
@@ -38,8 +45,9 @@ def test_legitimacy_report_has_no_personal_data(consultation: Fixture, tmp_path:
     assert reader.metadata is not None and "Legitimacy report" in str(reader.metadata.title)
 
 
-def test_signin_sheet_lists_the_district_and_blank_rows(consultation: Fixture,
-                                                        tmp_path: Path) -> None:
+def test_signin_sheet_lists_the_district_and_blank_rows(
+    consultation: Fixture, tmp_path: Path
+) -> None:
     out = tmp_path / "s.pdf"
     export_signin_pdf(consultation.ws, out, consultation.planned, blank_rows=12)
     text = "\n".join(pages_text(out))
@@ -51,8 +59,9 @@ def test_signin_sheet_lists_the_district_and_blank_rows(consultation: Fixture,
     assert "Signature" in text and "University of Nowhere" in " ".join(text.split())
 
 
-def test_signin_sheet_without_district_has_blank_rows_only(consultation: Fixture,
-                                                           tmp_path: Path) -> None:
+def test_signin_sheet_without_district_has_blank_rows_only(
+    consultation: Fixture, tmp_path: Path
+) -> None:
     from datetime import date
 
     from consulta.domain.model import Session

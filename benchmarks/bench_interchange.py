@@ -73,8 +73,14 @@ def _normalised(doc: dict[str, object]) -> dict[str, object]:
     consultation = dict(doc["consultation"])  # type: ignore[call-overload]
     consultation["districts"] = sorted(consultation["districts"])
     out = {**doc, "consultation": consultation}
-    for kind in ("organisations", "participants", "sessions", "agenda_items", "guidelines",
-                 "positions"):
+    for kind in (
+        "organisations",
+        "participants",
+        "sessions",
+        "agenda_items",
+        "guidelines",
+        "positions",
+    ):
         out[kind] = sorted(doc[kind], key=lambda r: r["id"])  # type: ignore[call-overload]
     out["attendance"] = sorted(
         doc["attendance"],  # type: ignore[call-overload]

@@ -21,28 +21,188 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-FIRST = (
-    "María José Ana Lucía Carmen Sofía Valentina Camila Isabel Paula Elena Laura Marta Julia "
-    "Beatriz Rosa Teresa Gabriela Daniela Fernanda Juan Carlos Luis Miguel Jorge Andrés "
-    "Pedro Pablo Diego Javier Manuel Alejandro Ricardo Fernando Sergio Raúl Tomás Joaquín "
-    "Martín Nicolás João Thiago Mireia Jordi Núria Aitor Iñaki Begoña Zoé Noémie"
-).split()
-LAST = (
-    "García Rodríguez González Fernández López Martínez Sánchez Pérez Gómez Martín Jiménez "
-    "Ruiz Hernández Díaz Moreno Muñoz Álvarez Romero Alonso Gutiérrez Navarro Torres "
-    "Domínguez Vázquez Ramos Gil Ramírez Serrano Blanco Molina Morales Suárez Ortega Delgado "
-    "Castro Ortiz Rubio Marín Sanz Núñez Iglesias Medina Garrido Cortés Castillo Santos "
-    "Lozano Guerrero Cano Prieto Méndez Cruz Calvo Gallego Vidal León Márquez Herrera Peña "
-    "Flores Cabrera Campos Vega Fuentes Carrasco Díez Caballero Reyes Nieto Aguilar Pascual "
-    "Silva Pereira Oliveira Costa Puig Ferrer Soler Vila Etxeberria"
-).split()
-DISTRICTS = (
-    "Centro Norte Sur Este Oeste Puerto Ribera Llanura Sierra Valle Bahía Colinas Prado "
-    "Alameda Arrabal Ensanche Mercado Estación Universidad Hospital Castillo Molinos Olivar "
-    "Viñedos Salinas Cañada Fuente Atalaya Mirador Riberas Altamira Bellavista Buenavista "
-    "Campoamor Floresta Lagunas Montecillo Palmeras Quintas Rosales Santa Rita Solana "
-    "Torreblanca Umbría Vistalegre"
-).split()
+FIRST = [
+    "María",
+    "José",
+    "Ana",
+    "Lucía",
+    "Carmen",
+    "Sofía",
+    "Valentina",
+    "Camila",
+    "Isabel",
+    "Paula",
+    "Elena",
+    "Laura",
+    "Marta",
+    "Julia",
+    "Beatriz",
+    "Rosa",
+    "Teresa",
+    "Gabriela",
+    "Daniela",
+    "Fernanda",
+    "Juan",
+    "Carlos",
+    "Luis",
+    "Miguel",
+    "Jorge",
+    "Andrés",
+    "Pedro",
+    "Pablo",
+    "Diego",
+    "Javier",
+    "Manuel",
+    "Alejandro",
+    "Ricardo",
+    "Fernando",
+    "Sergio",
+    "Raúl",
+    "Tomás",
+    "Joaquín",
+    "Martín",
+    "Nicolás",
+    "João",
+    "Thiago",
+    "Mireia",
+    "Jordi",
+    "Núria",
+    "Aitor",
+    "Iñaki",
+    "Begoña",
+    "Zoé",
+    "Noémie",
+]
+LAST = [
+    "García",
+    "Rodríguez",
+    "González",
+    "Fernández",
+    "López",
+    "Martínez",
+    "Sánchez",
+    "Pérez",
+    "Gómez",
+    "Martín",
+    "Jiménez",
+    "Ruiz",
+    "Hernández",
+    "Díaz",
+    "Moreno",
+    "Muñoz",
+    "Álvarez",
+    "Romero",
+    "Alonso",
+    "Gutiérrez",
+    "Navarro",
+    "Torres",
+    "Domínguez",
+    "Vázquez",
+    "Ramos",
+    "Gil",
+    "Ramírez",
+    "Serrano",
+    "Blanco",
+    "Molina",
+    "Morales",
+    "Suárez",
+    "Ortega",
+    "Delgado",
+    "Castro",
+    "Ortiz",
+    "Rubio",
+    "Marín",
+    "Sanz",
+    "Núñez",
+    "Iglesias",
+    "Medina",
+    "Garrido",
+    "Cortés",
+    "Castillo",
+    "Santos",
+    "Lozano",
+    "Guerrero",
+    "Cano",
+    "Prieto",
+    "Méndez",
+    "Cruz",
+    "Calvo",
+    "Gallego",
+    "Vidal",
+    "León",
+    "Márquez",
+    "Herrera",
+    "Peña",
+    "Flores",
+    "Cabrera",
+    "Campos",
+    "Vega",
+    "Fuentes",
+    "Carrasco",
+    "Díez",
+    "Caballero",
+    "Reyes",
+    "Nieto",
+    "Aguilar",
+    "Pascual",
+    "Silva",
+    "Pereira",
+    "Oliveira",
+    "Costa",
+    "Puig",
+    "Ferrer",
+    "Soler",
+    "Vila",
+    "Etxeberria",
+]
+DISTRICTS = [
+    "Centro",
+    "Norte",
+    "Sur",
+    "Este",
+    "Oeste",
+    "Puerto",
+    "Ribera",
+    "Llanura",
+    "Sierra",
+    "Valle",
+    "Bahía",
+    "Colinas",
+    "Prado",
+    "Alameda",
+    "Arrabal",
+    "Ensanche",
+    "Mercado",
+    "Estación",
+    "Universidad",
+    "Hospital",
+    "Castillo",
+    "Molinos",
+    "Olivar",
+    "Viñedos",
+    "Salinas",
+    "Cañada",
+    "Fuente",
+    "Atalaya",
+    "Mirador",
+    "Riberas",
+    "Altamira",
+    "Bellavista",
+    "Buenavista",
+    "Campoamor",
+    "Floresta",
+    "Lagunas",
+    "Montecillo",
+    "Palmeras",
+    "Quintas",
+    "Rosales",
+    "Santa",
+    "Rita",
+    "Solana",
+    "Torreblanca",
+    "Umbría",
+    "Vistalegre",
+]
 SECTORS = (
     ("Administración pública", True),
     ("Sector privado", True),
@@ -62,12 +222,53 @@ ORG_KINDS = (
     ("Radio {x}", "Diario de {x}", "Televisión de {x}"),
 )
 AXES = ("Promoción internacional", "Cooperación", "Atracción de inversión", "Cultura", "Educación")
-WORDS = (
-    "la ciudad debe fortalecer su presencia internacional mediante alianzas con redes de "
-    "ciudades universidades empresas y organizaciones sociales para atraer inversión talento "
-    "y cooperación técnica garantizando la participación de todos los sectores y la "
-    "transparencia en la gestión de los recursos públicos con indicadores verificables"
-).split()
+WORDS = [
+    "la",
+    "ciudad",
+    "debe",
+    "fortalecer",
+    "su",
+    "presencia",
+    "internacional",
+    "mediante",
+    "alianzas",
+    "con",
+    "redes",
+    "de",
+    "ciudades",
+    "universidades",
+    "empresas",
+    "y",
+    "organizaciones",
+    "sociales",
+    "para",
+    "atraer",
+    "inversión",
+    "talento",
+    "y",
+    "cooperación",
+    "técnica",
+    "garantizando",
+    "la",
+    "participación",
+    "de",
+    "todos",
+    "los",
+    "sectores",
+    "y",
+    "la",
+    "transparencia",
+    "en",
+    "la",
+    "gestión",
+    "de",
+    "los",
+    "recursos",
+    "públicos",
+    "con",
+    "indicadores",
+    "verificables",
+]
 STANCES = ("support", "support", "support", "support_with_reservations", "oppose", "abstain")
 
 
@@ -125,7 +326,9 @@ def generate(scale: Scale = Scale(), seed: int = 2026) -> dict[str, Any]:
                 "sector_id": sector_id,
                 "organisation_id": org["id"] if org else None,
                 "email": f"{user}@example.org" if rng.random() < 0.8 else None,
-                "phone": f"+34 6{rng.randint(10_000_000, 99_999_999)}" if rng.random() < 0.5 else None,
+                "phone": f"+34 6{rng.randint(10_000_000, 99_999_999)}"
+                if rng.random() < 0.5
+                else None,
                 "gender": rng.choice(("female", "male", "other", None, "female", "male")),
                 "district": district,
                 "consent_named": rng.random() < 0.7,
@@ -167,12 +370,19 @@ def generate(scale: Scale = Scale(), seed: int = 2026) -> dict[str, Any]:
         )
         for j in range(scale.agenda_per_session):
             agenda.append(
-                {"id": uid(), "session_id": sid, "position": j + 1,
-                 "title": sentence(3, 7), "notes": sentence(20, 60)}
+                {
+                    "id": uid(),
+                    "session_id": sid,
+                    "position": j + 1,
+                    "title": sentence(3, 7),
+                    "notes": sentence(20, 60),
+                }
             )
         people = by_district[district]
         for pid in rng.sample(people, min(len(people), _spread(scale.attendances, n_sessions, k))):
-            attendance.append({"session_id": sid, "participant_id": pid, "present": rng.random() < 0.97})
+            attendance.append(
+                {"session_id": sid, "participant_id": pid, "present": rng.random() < 0.97}
+            )
         for g, s in rng.sample(pairs, min(len(pairs), _spread(scale.positions, n_sessions, k))):
             stance = rng.choice(STANCES)
             positions.append(
@@ -183,7 +393,9 @@ def generate(scale: Scale = Scale(), seed: int = 2026) -> dict[str, Any]:
                     "sector_id": s,
                     "stance": stance,
                     "note": sentence(6, 25) if stance != "support" else "",
-                    "votes": None if rng.random() < 0.7 else {
+                    "votes": None
+                    if rng.random() < 0.7
+                    else {
                         "support": rng.randint(0, 9),
                         "support_with_reservations": rng.randint(0, 4),
                         "oppose": rng.randint(0, 4),
@@ -223,7 +435,9 @@ def build_consulta(path: Path, scale: Scale = Scale(), seed: int = 2026) -> Path
     """The national-scale .consulta file at ``path`` (replaced if it exists)."""
     from consulta.interchange import import_document
 
-    import_document(generate(scale, seed), path, overwrite=True, source="generated", surrogates=False)
+    import_document(
+        generate(scale, seed), path, overwrite=True, source="generated", surrogates=False
+    )
     return path
 
 
@@ -234,7 +448,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=2026)
     defaults = Scale()
     for name in Scale.__dataclass_fields__:
-        parser.add_argument(f"--{name.replace('_', '-')}", type=int, default=getattr(defaults, name))
+        parser.add_argument(
+            f"--{name.replace('_', '-')}", type=int, default=getattr(defaults, name)
+        )
     args = parser.parse_args(argv)
     if args.output is None and args.consulta is None:
         parser.error("give OUT.json and/or --consulta OUT.consulta")

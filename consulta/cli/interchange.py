@@ -73,9 +73,7 @@ def register(commands: Any) -> None:
     )
     p.add_argument("source", type=Path, metavar="IN.json")
     p.add_argument("target", type=Path, metavar="OUT.consulta")
-    p.add_argument(
-        "--overwrite", action="store_true", help=_("replace OUT.consulta if it exists")
-    )
+    p.add_argument("--overwrite", action="store_true", help=_("replace OUT.consulta if it exists"))
     p.set_defaults(handler=cmd_import)
 
     p = commands.add_parser("export", help=_("export a consultation (JSON, documents…)"))

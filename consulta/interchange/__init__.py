@@ -9,9 +9,9 @@ as one JSON document, and import such a document into a new ``.consulta`` file.
 
 from __future__ import annotations
 
+from consulta.interchange.json_checks import FORMAT, VERSION
 from consulta.interchange.json_export import export_document, export_json, write_document
 from consulta.interchange.json_import import ImportReport, import_document, import_json
-from consulta.interchange.json_validate import FORMAT, VERSION
 
 __all__ = [
     "FORMAT",

@@ -22,7 +22,7 @@ from consulta.domain.errors import FileError
 from consulta.domain.model import Consultation
 from consulta.domain.progress import Progress, step
 from consulta.i18n import _
-from consulta.interchange.json_validate import FORMAT, KINDS, VERSION
+from consulta.interchange.json_checks import FORMAT, KINDS, VERSION
 from consulta.store.models import TABLES_BY_NAME
 
 if TYPE_CHECKING:
@@ -80,7 +80,7 @@ def _read(conn: Connection, consultation: Consultation, progress: Progress | Non
         for r in _select(conn, "organisation", ("id", "name", "sector_id"), ("id",))
     ]
     step(progress, 0, 0, _("Reading the consultation…"))
-    columns = ("id", "name", "sector_id", "organisation_id", "email", "phone", "gender")
+    columns: tuple[str, ...] = ("id", "name", "sector_id", "organisation_id", "email", "phone")
     doc["participants"] = [
         {
             "id": r.id,
@@ -93,7 +93,9 @@ def _read(conn: Connection, consultation: Consultation, progress: Progress | Non
             "district": districts.get(r.district_id) if r.district_id else None,
             "consent_named": bool(r.consent_named),
         }
-        for r in _select(conn, "participant", (*columns, "district_id", "consent_named"), ("id",))
+        for r in _select(
+            conn, "participant", (*columns, "gender", "district_id", "consent_named"), ("id",)
+        )
     ]
     columns = ("id", "title", "date", "start", "end", "venue", "district_id", "facilitator")
     doc["sessions"] = [
@@ -141,7 +143,9 @@ def _read(conn: Connection, consultation: Consultation, progress: Progress | Non
             "axis": r.axis or "",
             "status": r.status,
         }
-        for r in _select(conn, "guideline", ("id", "code", "title", "text", "axis", "status"), ("id",))
+        for r in _select(
+            conn, "guideline", ("id", "code", "title", "text", "axis", "status"), ("id",)
+        )
     ]
     step(progress, 0, 0, _("Reading the consultation…"))
     columns = ("id", "guideline_id", "session_id", "sector_id", "stance", "note")

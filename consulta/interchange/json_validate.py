@@ -15,54 +15,30 @@ no NUL character. An optional key that is absent or null takes its default.
 
 from __future__ import annotations
 
-import re
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date, time
 from typing import Any
 
 from consulta.domain.errors import Problem
 from consulta.domain.model import derived_id
 from consulta.domain.text import fold
 from consulta.i18n import _, available_languages
-
-FORMAT = "consulta-interchange"
-VERSION = 1
-MAX_VOTES = 1_000_000
-
-_UUID = re.compile(
-    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
-).fullmatch
-_DATE = re.compile(r"\d{4}-\d{2}-\d{2}").fullmatch
-_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d").fullmatch
-_LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*").fullmatch
-GENDERS = ("female", "male", "other")
-SESSION_STATUSES = ("planned", "held", "closed")
-GUIDELINE_STATUSES = ("draft", "under_discussion", "agreed", "rejected", "withdrawn")
-STANCES = ("support", "support_with_reservations", "oppose", "abstain")
-KINDS = (
-    "sectors",
-    "organisations",
-    "participants",
-    "sessions",
-    "agenda_items",
-    "attendance",
-    "guidelines",
-    "positions",
+from consulta.interchange.json_checks import (
+    FORMAT,
+    KINDS,
+    LANGUAGE,
+    TOP_KEYS,
+    Bad,
+    Spec,
+    name,
+    specs_of,
+    text,
+    uuid,
+    whole,
 )
-TOP_KEYS = frozenset({"format", "version", "consultation", *KINDS})
 
 Rows = list[dict[str, Any]]
-Check = Callable[[Any], Any]
-
-
-class Bad(Exception):
-    """A value is wrong; ``sub`` extends the path (``.support`` inside ``votes``)."""
-
-    def __init__(self, message: str, sub: str = "") -> None:
-        super().__init__(message)
-        self.message = message
-        self.sub = sub
 
 
 @dataclass
@@ -72,221 +48,6 @@ class Parsed:
     rows: dict[str, Rows] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
-
-
-# -- value checks (each returns the value to store, or raises Bad) ------------------------
-
-
-def text(value: Any) -> str:
-    if type(value) is not str:
-        raise Bad(_("must be a string"))
-    if "\x00" in value:
-        raise Bad(_("must not contain the NUL character"))
-    return value
-
-
-def name(value: Any) -> str:
-    value = text(value)
-    if not value.strip():
-        raise Bad(_("must not be empty"))
-    return value
-
-
-def boolean(value: Any) -> bool:
-    if type(value) is not bool:
-        raise Bad(_("must be true or false"))
-    return value
-
-
-def uuid(value: Any) -> str:
-    if type(value) is not str or not _UUID(value):
-        raise Bad(_("not a UUID (like 3f2b8c1e-0d4a-4e7b-9c55-1a2b3c4d5e6f)"))
-    return value.lower()
-
-
-def day(value: Any) -> date:
-    if type(value) is str and _DATE(value):
-        try:
-            return date.fromisoformat(value)
-        except ValueError:
-            pass
-    raise Bad(_("not a date (YYYY-MM-DD)"))
-
-
-def clock_time(value: Any) -> time:
-    if type(value) is not str or not _TIME(value):
-        raise Bad(_("not a time (HH:MM, 24-hour)"))
-    return time(int(value[:2]), int(value[3:]))
-
-
-def one_of(choices: tuple[str, ...]) -> Check:
-    allowed = frozenset(choices)
-    listed = ", ".join(choices)
-
-    def check(value: Any) -> str:
-        if type(value) is not str or value not in allowed:
-            raise Bad(_("must be one of {choices}", choices=listed))
-        return value
-
-    return check
-
-
-def optional_one_of(choices: tuple[str, ...]) -> Check:
-    allowed = frozenset(choices)
-    listed = ", ".join(choices)
-
-    def check(value: Any) -> str:
-        if type(value) is not str or value not in allowed:
-            raise Bad(_("must be one of {choices} or null", choices=listed))
-        return value
-
-    return check
-
-
-def whole(low: int, high: int) -> Check:
-    def check(value: Any) -> int:
-        if type(value) is not int or not low <= value <= high:
-            raise Bad(_("must be a whole number from {low} to {high}", low=low, high=high))
-        return value
-
-    return check
-
-
-def reference(ids: dict[str, int], kind_label: str) -> Check:
-    """An id that must name a record already read (``ids`` fills up as records are read)."""
-
-    def check(value: Any) -> str:
-        if value in ids:  # the common case: an id exactly as read (so already checked)
-            return value  # type: ignore[no-any-return]
-        value = uuid(value)
-        if value not in ids:
-            raise Bad(_("no {kind} with this id", kind=kind_label))
-        return value
-
-    return check
-
-
-def district_name(names: dict[str, str]) -> Check:
-    """A district name listed in the consultation; returns the district's id."""
-
-    def check(value: Any) -> str:
-        if type(value) is not str:
-            raise Bad(_("must be a string or null"))
-        found = names.get(value)
-        if found is None:
-            raise Bad(_("“{name}” is not in consultation.districts", name=value))
-        return found
-
-    return check
-
-
-_VOTE_KEYS = ("support", "support_with_reservations", "oppose", "abstain")
-
-
-def votes(value: Any) -> tuple[int, int, int, int]:
-    if type(value) is not dict:
-        raise Bad(_("must be an object with the four counts, or null"))
-    counts = []
-    for key in _VOTE_KEYS:
-        n = value.get(key)
-        if n is None:
-            raise Bad(_("required"), "." + key)
-        if type(n) is not int or not 0 <= n <= MAX_VOTES:
-            raise Bad(
-                _("must be a whole number from 0 to {high}", high=MAX_VOTES), "." + key
-            )
-        counts.append(n)
-    return counts[0], counts[1], counts[2], counts[3]
-
-
-# -- record specs: (key, column, required, default, check) --------------------------------
-
-Spec = tuple[str, str, bool, Any, Check]
-
-
-def _specs(ids: dict[str, dict[str, int]], districts: dict[str, str]) -> dict[str, list[Spec]]:
-    district = district_name(districts)
-    return {
-        "sectors": [
-            ("id", "id", True, None, uuid),
-            ("name", "name", True, None, name),
-            ("counts_for_legitimacy", "counts_for_legitimacy", False, True, boolean),
-        ],
-        "organisations": [
-            ("id", "id", True, None, uuid),
-            ("name", "name", True, None, name),
-            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
-        ],
-        "participants": [
-            ("id", "id", True, None, uuid),
-            ("name", "name", True, None, name),
-            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
-            (
-                "organisation_id",
-                "organisation_id",
-                False,
-                None,
-                reference(ids["organisations"], _("organisation")),
-            ),
-            ("email", "email", False, None, text),
-            ("phone", "phone", False, None, text),
-            ("gender", "gender", False, None, optional_one_of(GENDERS)),
-            ("district", "district_id", False, None, district),
-            ("consent_named", "consent_named", False, False, boolean),
-        ],
-        "sessions": [
-            ("id", "id", True, None, uuid),
-            ("title", "title", True, None, name),
-            ("date", "date", True, None, day),
-            ("start", "start", False, None, clock_time),
-            ("end", "end", False, None, clock_time),
-            ("venue", "venue", False, "", text),
-            ("district", "district_id", False, None, district),
-            ("facilitator", "facilitator", False, "", text),
-            ("status", "status", False, "planned", one_of(SESSION_STATUSES)),
-        ],
-        "agenda_items": [
-            ("id", "id", True, None, uuid),
-            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
-            ("position", "position", True, None, whole(-(2**31), 2**31 - 1)),
-            ("title", "title", True, None, name),
-            ("notes", "notes", False, "", text),
-        ],
-        "attendance": [
-            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
-            (
-                "participant_id",
-                "participant_id",
-                True,
-                None,
-                reference(ids["participants"], _("participant")),
-            ),
-            ("present", "present", False, True, boolean),
-        ],
-        "guidelines": [
-            ("id", "id", True, None, uuid),
-            ("code", "code", True, None, name),
-            ("title", "title", True, None, name),
-            ("text", "text", False, "", text),
-            ("axis", "axis", False, "", text),
-            ("status", "status", False, "draft", one_of(GUIDELINE_STATUSES)),
-        ],
-        "positions": [
-            ("id", "id", True, None, uuid),
-            (
-                "guideline_id",
-                "guideline_id",
-                True,
-                None,
-                reference(ids["guidelines"], _("guideline")),
-            ),
-            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
-            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
-            ("stance", "stance", True, None, one_of(STANCES)),
-            ("note", "note", False, "", text),
-            ("votes", "votes", False, None, votes),
-        ],
-    }
 
 
 # -- the walk -----------------------------------------------------------------------------
@@ -301,7 +62,9 @@ class _Walk:
     def problem(self, path: str, message: str) -> None:
         self.out.problems.append(Problem(path, message))
 
-    def note_unknown(self, kind: str, path: str, record: dict[str, Any], known: frozenset[str]) -> None:
+    def note_unknown(
+        self, kind: str, path: str, record: dict[str, Any], known: frozenset[str]
+    ) -> None:
         for key in record:
             if key not in known:
                 seen = self.unknown.get((kind, key))
@@ -339,8 +102,6 @@ class _Walk:
 
 def _key_text(key: str) -> str:
     """A key as it can be printed in a path (quoted when it is not a plain word)."""
-    import json
-
     return key if key.isidentifier() and key.isascii() else json.dumps(key)
 
 
@@ -367,7 +128,7 @@ def _consultation(walk: _Walk, doc: dict[str, Any]) -> dict[str, str]:
         "consultation", "consultation", value, frozenset({s[0] for s in specs} | {"districts"})
     )
     language = row["language"]
-    if not _LANGUAGE(language):
+    if not LANGUAGE(language):
         walk.problem("consultation.language", _("not a language code (like es or pt-BR)"))
     elif language.lower() not in available_languages():
         walk.out.warnings.append(
@@ -417,19 +178,28 @@ TABLES = {
 
 def _unique_keys() -> dict[str, tuple[Callable[[dict[str, Any]], Any], str]]:
     return {
-        "sectors": (lambda r: fold(r["name"]) if r["name"] else None, _("another sector has this name")),
+        "sectors": (
+            lambda r: fold(r["name"]) if r["name"] else None,
+            _("another sector has this name"),
+        ),
         "guidelines": (
             lambda r: r["code"].casefold() if r["code"] else None,
             _("another guideline has this code"),
         ),
         "attendance": (
-            lambda r: (r["session_id"], r["participant_id"]) if r["session_id"] and r["participant_id"] else None,
+            lambda r: (
+                (r["session_id"], r["participant_id"])
+                if r["session_id"] and r["participant_id"]
+                else None
+            ),
             _("this participant is already listed as attending this session"),
         ),
         "positions": (
-            lambda r: (r["guideline_id"], r["session_id"], r["sector_id"])
-            if r["guideline_id"] and r["session_id"] and r["sector_id"]
-            else None,
+            lambda r: (
+                (r["guideline_id"], r["session_id"], r["sector_id"])
+                if r["guideline_id"] and r["session_id"] and r["sector_id"]
+                else None
+            ),
             _("this sector already has a position on this guideline at this session"),
         ),
     }
@@ -519,17 +289,26 @@ def check_header(doc: dict[str, Any]) -> list[Problem]:
     problems = []
     if doc.get("format") != FORMAT:
         problems.append(
-            Problem("format", _("must be “{format}” (this is not a Consulta interchange document)", format=FORMAT))
+            Problem(
+                "format",
+                _(
+                    "must be “{format}” (this is not a Consulta interchange document)",
+                    format=FORMAT,
+                ),
+            )
         )
     version = doc.get("version")
     if type(version) is not int or version < 1:
-        problems.append(Problem("version", _("must be a whole number from 1 (found {value})", value=json_repr(version))))
+        problems.append(
+            Problem(
+                "version",
+                _("must be a whole number from 1 (found {value})", value=json_repr(version)),
+            )
+        )
     return problems
 
 
 def json_repr(value: Any) -> str:
-    import json
-
     text = json.dumps(value, ensure_ascii=True)
     return text if len(text) <= 40 else text[:37] + "…"
 
@@ -543,7 +322,7 @@ def parse_document(doc: dict[str, Any], surrogates: bool = True) -> Parsed:
             _surrogates(walk, value, _key_text(key))
     districts = _consultation(walk, doc)
     ids: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
-    specs = _specs(ids, districts)
+    specs = specs_of(ids, districts)
     unique = _unique_keys()
     for kind in KINDS:
         _kind(walk, doc, kind, specs[kind], ids[kind], unique.get(kind))

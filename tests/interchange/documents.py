@@ -51,38 +51,84 @@ def base_doc() -> Doc:
         ],
         "organisations": [{"id": org, "name": "Universidad", "sector_id": s1}],
         "participants": [
-            {"id": p1, "name": "Ana Núñez", "sector_id": s1, "organisation_id": org,
-             "email": "ana@example.org", "phone": None, "gender": "female",
-             "district": "Norte", "consent_named": True},
-            {"id": p2, "name": "Luis Pérez", "sector_id": s2, "organisation_id": None,
-             "email": None, "phone": "+34 600", "gender": None, "district": None,
-             "consent_named": False},
+            {
+                "id": p1,
+                "name": "Ana Núñez",
+                "sector_id": s1,
+                "organisation_id": org,
+                "email": "ana@example.org",
+                "phone": None,
+                "gender": "female",
+                "district": "Norte",
+                "consent_named": True,
+            },
+            {
+                "id": p2,
+                "name": "Luis Pérez",
+                "sector_id": s2,
+                "organisation_id": None,
+                "email": None,
+                "phone": "+34 600",
+                "gender": None,
+                "district": None,
+                "consent_named": False,
+            },
         ],
         "sessions": [
-            {"id": ses, "title": "Mesa 1", "date": "2026-03-14", "start": "10:00",
-             "end": "12:00", "venue": "Casa", "district": "Norte", "facilitator": "Eva",
-             "status": "closed"},
+            {
+                "id": ses,
+                "title": "Mesa 1",
+                "date": "2026-03-14",
+                "start": "10:00",
+                "end": "12:00",
+                "venue": "Casa",
+                "district": "Norte",
+                "facilitator": "Eva",
+                "status": "closed",
+            },
         ],
         "agenda_items": [
-            {"id": "88888888-8888-4888-8888-888888888888", "session_id": ses, "position": 1,
-             "title": "Apertura", "notes": "Notas"},
+            {
+                "id": "88888888-8888-4888-8888-888888888888",
+                "session_id": ses,
+                "position": 1,
+                "title": "Apertura",
+                "notes": "Notas",
+            },
         ],
         "attendance": [
             {"session_id": ses, "participant_id": p1, "present": True},
             {"session_id": ses, "participant_id": p2, "present": False},
         ],
         "guidelines": [
-            {"id": g1, "code": "G-01", "title": "Promoción", "text": "…", "axis": "Eje",
-             "status": "agreed"},
+            {
+                "id": g1,
+                "code": "G-01",
+                "title": "Promoción",
+                "text": "…",
+                "axis": "Eje",
+                "status": "agreed",
+            },
         ],
         "positions": [
-            {"id": "99999999-9999-4999-8999-999999999999", "guideline_id": g1,
-             "session_id": ses, "sector_id": s1, "stance": "support", "note": "",
-             "votes": {"support": 3, "support_with_reservations": 1, "oppose": 0,
-                       "abstain": 0}},
-            {"id": "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa", "guideline_id": g1,
-             "session_id": ses, "sector_id": s2, "stance": "oppose", "note": "No.",
-             "votes": None},
+            {
+                "id": "99999999-9999-4999-8999-999999999999",
+                "guideline_id": g1,
+                "session_id": ses,
+                "sector_id": s1,
+                "stance": "support",
+                "note": "",
+                "votes": {"support": 3, "support_with_reservations": 1, "oppose": 0, "abstain": 0},
+            },
+            {
+                "id": "aaaaaaaa-aaaa-4aaa-8aaa-aaaaaaaaaaaa",
+                "guideline_id": g1,
+                "session_id": ses,
+                "sector_id": s2,
+                "stance": "oppose",
+                "note": "No.",
+                "votes": None,
+            },
         ],
     }
 
@@ -149,8 +195,17 @@ def documents(draw: st.DrawFn) -> Doc:
     district_or_none = st.none() | st.sampled_from(districts) if districts else st.none()
     doc["participants"] = []
     for _ in range(draw(st.integers(0, 5))):
-        record = {"id": draw(ids), "name": draw(names), "sector_id": draw(st.sampled_from(sector_ids))}
-        _put(draw, record, "organisation_id", draw(st.none() | st.sampled_from(org_ids)) if org_ids else None)
+        record = {
+            "id": draw(ids),
+            "name": draw(names),
+            "sector_id": draw(st.sampled_from(sector_ids)),
+        }
+        _put(
+            draw,
+            record,
+            "organisation_id",
+            draw(st.none() | st.sampled_from(org_ids)) if org_ids else None,
+        )
         _put(draw, record, "email", draw(st.none() | texts))
         _put(draw, record, "phone", draw(st.none() | texts))
         _put(draw, record, "gender", draw(st.sampled_from(["female", "male", "other", None])))
@@ -175,8 +230,12 @@ def documents(draw: st.DrawFn) -> Doc:
     doc["agenda_items"] = []
     if session_ids:
         for _ in range(draw(st.integers(0, 4))):
-            record = {"id": draw(ids), "session_id": draw(st.sampled_from(session_ids)),
-                      "position": draw(st.integers(-3, 1000)), "title": draw(names)}
+            record = {
+                "id": draw(ids),
+                "session_id": draw(st.sampled_from(session_ids)),
+                "position": draw(st.integers(-3, 1000)),
+                "title": draw(names),
+            }
             _put(draw, record, "notes", draw(texts))
             doc["agenda_items"].append(record)
     participant_ids = [r["id"] for r in doc["participants"]]
@@ -192,19 +251,42 @@ def documents(draw: st.DrawFn) -> Doc:
         record = {"id": draw(ids), "code": code, "title": draw(names)}
         _put(draw, record, "text", draw(texts))
         _put(draw, record, "axis", draw(texts))
-        _put(draw, record, "status", draw(st.sampled_from(
-            ["draft", "under_discussion", "agreed", "rejected", "withdrawn"])))
+        _put(
+            draw,
+            record,
+            "status",
+            draw(st.sampled_from(["draft", "under_discussion", "agreed", "rejected", "withdrawn"])),
+        )
         doc["guidelines"].append(record)
     triples = [(g["id"], s, c) for g in doc["guidelines"] for s in session_ids for c in sector_ids]
     doc["positions"] = []
-    for g, s, c in draw(st.lists(st.sampled_from(triples), unique=True, max_size=6)) if triples else []:
-        record = {"id": draw(ids), "guideline_id": g, "session_id": s, "sector_id": c,
-                  "stance": draw(st.sampled_from(
-                      ["support", "support_with_reservations", "oppose", "abstain"]))}
+    for g, s, c in (
+        draw(st.lists(st.sampled_from(triples), unique=True, max_size=6)) if triples else []
+    ):
+        record = {
+            "id": draw(ids),
+            "guideline_id": g,
+            "session_id": s,
+            "sector_id": c,
+            "stance": draw(
+                st.sampled_from(["support", "support_with_reservations", "oppose", "abstain"])
+            ),
+        }
         _put(draw, record, "note", draw(texts))
-        _put(draw, record, "votes", draw(st.none() | st.fixed_dictionaries(
-            {k: st.integers(0, 1_000_000) for k in
-             ("support", "support_with_reservations", "oppose", "abstain")})))
+        _put(
+            draw,
+            record,
+            "votes",
+            draw(
+                st.none()
+                | st.fixed_dictionaries(
+                    {
+                        k: st.integers(0, 1_000_000)
+                        for k in ("support", "support_with_reservations", "oppose", "abstain")
+                    }
+                )
+            ),
+        )
         doc["positions"].append(record)
     for kind in KINDS:  # an empty kind may also be left out
         if not doc[kind] and draw(st.booleans()):
@@ -217,10 +299,22 @@ def documents(draw: st.DrawFn) -> Doc:
 _DEFAULTS: dict[str, dict[str, Any]] = {
     "sectors": {"counts_for_legitimacy": True},
     "organisations": {},
-    "participants": {"organisation_id": None, "email": None, "phone": None, "gender": None,
-                     "district": None, "consent_named": False},
-    "sessions": {"start": None, "end": None, "venue": "", "district": None,
-                 "facilitator": "", "status": "planned"},
+    "participants": {
+        "organisation_id": None,
+        "email": None,
+        "phone": None,
+        "gender": None,
+        "district": None,
+        "consent_named": False,
+    },
+    "sessions": {
+        "start": None,
+        "end": None,
+        "venue": "",
+        "district": None,
+        "facilitator": "",
+        "status": "planned",
+    },
     "agenda_items": {"notes": ""},
     "attendance": {"present": True},
     "guidelines": {"text": "", "axis": "", "status": "draft"},

@@ -26,7 +26,9 @@ def source(tmp_path: Path) -> Path:
     return path
 
 
-def test_import_prints_counts_and_warnings(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_prints_counts_and_warnings(
+    tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = base_doc()
     doc["extra"] = 1
     source.write_text(json.dumps(doc), encoding="utf-8")
@@ -37,12 +39,18 @@ def test_import_prints_counts_and_warnings(tmp_path: Path, source: Path, capsys:
     assert (tmp_path / "out.consulta").exists()
 
 
-def test_import_of_a_bad_document_lists_every_error(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_of_a_bad_document_lists_every_error(
+    tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     doc = base_doc()
     template = doc["positions"][1]
     doc["positions"] = [
-        {**template, "id": f"{k:08x}-0000-4000-8000-000000000000", "stance": "maybe",
-         "sector_id": f"{k:08x}-1111-4000-8000-000000000000"}
+        {
+            **template,
+            "id": f"{k:08x}-0000-4000-8000-000000000000",
+            "stance": "maybe",
+            "sector_id": f"{k:08x}-1111-4000-8000-000000000000",
+        }
         for k in range(70)
     ]
     source.write_text(json.dumps(doc), encoding="utf-8")
@@ -55,7 +63,9 @@ def test_import_of_a_bad_document_lists_every_error(tmp_path: Path, source: Path
     assert not (tmp_path / "out.consulta").exists()
 
 
-def test_import_refuses_an_existing_target_unless_overwrite(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_import_refuses_an_existing_target_unless_overwrite(
+    tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "out.consulta"
     assert run(["import", str(source), str(target)]) == 0
     assert run(["import", str(source), str(target)]) == 1
@@ -63,7 +73,9 @@ def test_import_refuses_an_existing_target_unless_overwrite(tmp_path: Path, sour
     assert run(["import", str(source), str(target), "--overwrite"]) == 0
 
 
-def test_export_json_round_trips_through_the_cli(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_json_round_trips_through_the_cli(
+    tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "out.consulta"
     assert run(["import", str(source), str(target)]) == 0
     assert run(["export", str(target), "--format", "json", "-o", str(tmp_path / "x.json")]) == 0
@@ -74,7 +86,9 @@ def test_export_json_round_trips_through_the_cli(tmp_path: Path, source: Path, c
     assert first["participants"][0]["name"] == "Ana Núñez"
 
 
-def test_export_errors_and_bad_usage(tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_errors_and_bad_usage(
+    tmp_path: Path, source: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "out.consulta"
     assert run(["import", str(source), str(target)]) == 0
     assert run(["export", str(target), "--session", "x", "-o", str(tmp_path / "x.json")]) == 1
@@ -105,8 +119,21 @@ def test_a_registered_export_format_is_offered_and_called(tmp_path: Path, source
 
     register_export_format("fake-pdf", fake, ".pdf")
     try:
-        assert run(["export", str(target), "--format", "fake-pdf", "--session", "S1",
-                    "--paper", "letter"]) == 0
+        assert (
+            run(
+                [
+                    "export",
+                    str(target),
+                    "--format",
+                    "fake-pdf",
+                    "--session",
+                    "S1",
+                    "--paper",
+                    "letter",
+                ]
+            )
+            == 0
+        )
     finally:
         EXPORT_FORMATS.pop("fake-pdf")
         EXPORT_SUFFIXES.pop("fake-pdf")

@@ -40,95 +40,263 @@ def _set(path: Callable[[Doc], None]) -> Doc:
 
 
 CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
-    ("unknown sector", lambda d: d["positions"][1].update(sector_id="bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"),
-     "positions[1].sector_id", "no sector with this id"),
-    ("unknown guideline", lambda d: d["positions"][0].update(guideline_id=d["sectors"][0]["id"]),
-     "positions[0].guideline_id", "no guideline with this id"),
-    ("unknown session", lambda d: d["attendance"][0].update(session_id=d["participants"][0]["id"]),
-     "attendance[0].session_id", "no session with this id"),
-    ("unknown participant", lambda d: d["attendance"][1].update(participant_id=d["sessions"][0]["id"]),
-     "attendance[1].participant_id", "no participant with this id"),
-    ("unknown organisation", lambda d: d["participants"][1].update(organisation_id=d["sectors"][0]["id"]),
-     "participants[1].organisation_id", "no organisation with this id"),
-    ("bad date", lambda d: d["sessions"][0].update(date="14/03/2026"),
-     "sessions[0].date", "not a date (YYYY-MM-DD)"),
-    ("impossible date", lambda d: d["sessions"][0].update(date="2026-02-30"),
-     "sessions[0].date", "not a date"),
-    ("bad time", lambda d: d["sessions"][0].update(start="25:00"),
-     "sessions[0].start", "not a time (HH:MM"),
-    ("time with seconds", lambda d: d["sessions"][0].update(end="12:00:00"),
-     "sessions[0].end", "not a time"),
-    ("end before start", lambda d: d["sessions"][0].update(start="12:30", end="12:00"),
-     "sessions[0].end", "ends before it starts"),
-    ("bad gender", lambda d: d["participants"][0].update(gender="f"),
-     "participants[0].gender", "must be one of female, male, other or null"),
-    ("wrong type of text", lambda d: d["sectors"][0].update(name=5),
-     "sectors[0].name", "must be a string"),
-    ("wrong type of bool", lambda d: d["participants"][0].update(consent_named="yes"),
-     "participants[0].consent_named", "must be true or false"),
-    ("number as bool", lambda d: d["attendance"][0].update(present=1),
-     "attendance[0].present", "must be true or false"),
-    ("wrong type of position", lambda d: d["agenda_items"][0].update(position="1"),
-     "agenda_items[0].position", "whole number"),
+    (
+        "unknown sector",
+        lambda d: d["positions"][1].update(sector_id="bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"),
+        "positions[1].sector_id",
+        "no sector with this id",
+    ),
+    (
+        "unknown guideline",
+        lambda d: d["positions"][0].update(guideline_id=d["sectors"][0]["id"]),
+        "positions[0].guideline_id",
+        "no guideline with this id",
+    ),
+    (
+        "unknown session",
+        lambda d: d["attendance"][0].update(session_id=d["participants"][0]["id"]),
+        "attendance[0].session_id",
+        "no session with this id",
+    ),
+    (
+        "unknown participant",
+        lambda d: d["attendance"][1].update(participant_id=d["sessions"][0]["id"]),
+        "attendance[1].participant_id",
+        "no participant with this id",
+    ),
+    (
+        "unknown organisation",
+        lambda d: d["participants"][1].update(organisation_id=d["sectors"][0]["id"]),
+        "participants[1].organisation_id",
+        "no organisation with this id",
+    ),
+    (
+        "bad date",
+        lambda d: d["sessions"][0].update(date="14/03/2026"),
+        "sessions[0].date",
+        "not a date (YYYY-MM-DD)",
+    ),
+    (
+        "impossible date",
+        lambda d: d["sessions"][0].update(date="2026-02-30"),
+        "sessions[0].date",
+        "not a date",
+    ),
+    (
+        "bad time",
+        lambda d: d["sessions"][0].update(start="25:00"),
+        "sessions[0].start",
+        "not a time (HH:MM",
+    ),
+    (
+        "time with seconds",
+        lambda d: d["sessions"][0].update(end="12:00:00"),
+        "sessions[0].end",
+        "not a time",
+    ),
+    (
+        "end before start",
+        lambda d: d["sessions"][0].update(start="12:30", end="12:00"),
+        "sessions[0].end",
+        "ends before it starts",
+    ),
+    (
+        "bad gender",
+        lambda d: d["participants"][0].update(gender="f"),
+        "participants[0].gender",
+        "must be one of female, male, other or null",
+    ),
+    (
+        "wrong type of text",
+        lambda d: d["sectors"][0].update(name=5),
+        "sectors[0].name",
+        "must be a string",
+    ),
+    (
+        "wrong type of bool",
+        lambda d: d["participants"][0].update(consent_named="yes"),
+        "participants[0].consent_named",
+        "must be true or false",
+    ),
+    (
+        "number as bool",
+        lambda d: d["attendance"][0].update(present=1),
+        "attendance[0].present",
+        "must be true or false",
+    ),
+    (
+        "wrong type of position",
+        lambda d: d["agenda_items"][0].update(position="1"),
+        "agenda_items[0].position",
+        "whole number",
+    ),
     ("kind not a list", lambda d: d.update(sectors={"a": 1}), "sectors", "must be a list"),
-    ("record not an object", lambda d: d["participants"].append("Ana"),
-     "participants[2]", "must be an object"),
-    ("consultation not an object", lambda d: d.update(consultation=[]),
-     "consultation", "must be an object"),
-    ("missing required key", lambda d: d["organisations"][0].pop("name"),
-     "organisations[0].name", "required"),
-    ("null required key", lambda d: d["guidelines"][0].update(code=None),
-     "guidelines[0].code", "required"),
-    ("blank name", lambda d: d["participants"][0].update(name="   "),
-     "participants[0].name", "must not be empty"),
+    (
+        "record not an object",
+        lambda d: d["participants"].append("Ana"),
+        "participants[2]",
+        "must be an object",
+    ),
+    (
+        "consultation not an object",
+        lambda d: d.update(consultation=[]),
+        "consultation",
+        "must be an object",
+    ),
+    (
+        "missing required key",
+        lambda d: d["organisations"][0].pop("name"),
+        "organisations[0].name",
+        "required",
+    ),
+    (
+        "null required key",
+        lambda d: d["guidelines"][0].update(code=None),
+        "guidelines[0].code",
+        "required",
+    ),
+    (
+        "blank name",
+        lambda d: d["participants"][0].update(name="   "),
+        "participants[0].name",
+        "must not be empty",
+    ),
     ("missing id", lambda d: d["sessions"][0].pop("id"), "sessions[0].id", "required"),
-    ("duplicate id", lambda d: d["participants"][1].update(id=d["participants"][0]["id"]),
-     "participants[1].id", "duplicate id (also participants[0])"),
-    ("duplicate id, other case",
-     lambda d: d["participants"][1].update(id=d["participants"][0]["id"].upper()),
-     "participants[1].id", "duplicate id"),
+    (
+        "duplicate id",
+        lambda d: d["participants"][1].update(id=d["participants"][0]["id"]),
+        "participants[1].id",
+        "duplicate id (also participants[0])",
+    ),
+    (
+        "duplicate id, other case",
+        lambda d: d["participants"][1].update(id=d["participants"][0]["id"].upper()),
+        "participants[1].id",
+        "duplicate id",
+    ),
     ("bad uuid", lambda d: d["sectors"][0].update(id="not-a-uuid"), "sectors[0].id", "not a UUID"),
-    ("bad uuid reference", lambda d: d["organisations"][0].update(sector_id="123"),
-     "organisations[0].sector_id", "not a UUID"),
-    ("district not listed", lambda d: d["participants"][0].update(district="Sur"),
-     "participants[0].district", "not in consultation.districts"),
-    ("session district not listed", lambda d: d["sessions"][0].update(district="centro"),
-     "sessions[0].district", "not in consultation.districts"),
-    ("district listed twice", lambda d: d["consultation"]["districts"].append("Norte"),
-     "consultation.districts[2]", "listed twice"),
-    ("districts not a list", lambda d: d["consultation"].update(districts="Norte"),
-     "consultation.districts", "must be a list"),
-    ("negative votes", lambda d: d["positions"][0]["votes"].update(oppose=-1),
-     "positions[0].votes.oppose", "whole number from 0"),
-    ("fractional votes", lambda d: d["positions"][0]["votes"].update(support=1.5),
-     "positions[0].votes.support", "whole number"),
-    ("boolean votes", lambda d: d["positions"][0]["votes"].update(abstain=True),
-     "positions[0].votes.abstain", "whole number"),
-    ("missing vote count", lambda d: d["positions"][0]["votes"].pop("abstain"),
-     "positions[0].votes.abstain", "required"),
-    ("votes not an object", lambda d: d["positions"][1].update(votes=[1, 2, 3, 4]),
-     "positions[1].votes", "must be an object"),
-    ("unknown stance", lambda d: d["positions"][0].update(stance="yes"),
-     "positions[0].stance", "must be one of support, support_with_reservations, oppose, abstain"),
-    ("unknown session status", lambda d: d["sessions"][0].update(status="open"),
-     "sessions[0].status", "must be one of planned, held, closed"),
-    ("unknown guideline status", lambda d: d["guidelines"][0].update(status="approved"),
-     "guidelines[0].status", "must be one of draft, under_discussion"),
-    ("duplicate attendance", lambda d: d["attendance"][1].update(participant_id=d["participants"][0]["id"]),
-     "attendance[1]", "already listed as attending"),
-    ("duplicate position", lambda d: d["positions"][1].update(sector_id=d["sectors"][0]["id"]),
-     "positions[1]", "already has a position"),
-    ("duplicate guideline code", lambda d: d["guidelines"].append(
-        {**d["guidelines"][0], "id": "cccccccc-cccc-4ccc-8ccc-cccccccccccc", "code": "g-01"}),
-     "guidelines[1]", "another guideline has this code"),
-    ("duplicate sector name", lambda d: d["sectors"][1].update(name="ACADÉMIA"),
-     "sectors[1]", "another sector has this name"),
-    ("NUL character", lambda d: d["guidelines"][0].update(text="a\x00b"),
-     "guidelines[0].text", "NUL"),
-    ("quorum zero", lambda d: d["consultation"].update(quorum_sectors=0),
-     "consultation.quorum_sectors", "whole number from 1"),
-    ("bad language", lambda d: d["consultation"].update(language="español!"),
-     "consultation.language", "not a language code"),
+    (
+        "bad uuid reference",
+        lambda d: d["organisations"][0].update(sector_id="123"),
+        "organisations[0].sector_id",
+        "not a UUID",
+    ),
+    (
+        "district not listed",
+        lambda d: d["participants"][0].update(district="Sur"),
+        "participants[0].district",
+        "not in consultation.districts",
+    ),
+    (
+        "session district not listed",
+        lambda d: d["sessions"][0].update(district="centro"),
+        "sessions[0].district",
+        "not in consultation.districts",
+    ),
+    (
+        "district listed twice",
+        lambda d: d["consultation"]["districts"].append("Norte"),
+        "consultation.districts[2]",
+        "listed twice",
+    ),
+    (
+        "districts not a list",
+        lambda d: d["consultation"].update(districts="Norte"),
+        "consultation.districts",
+        "must be a list",
+    ),
+    (
+        "negative votes",
+        lambda d: d["positions"][0]["votes"].update(oppose=-1),
+        "positions[0].votes.oppose",
+        "whole number from 0",
+    ),
+    (
+        "fractional votes",
+        lambda d: d["positions"][0]["votes"].update(support=1.5),
+        "positions[0].votes.support",
+        "whole number",
+    ),
+    (
+        "boolean votes",
+        lambda d: d["positions"][0]["votes"].update(abstain=True),
+        "positions[0].votes.abstain",
+        "whole number",
+    ),
+    (
+        "missing vote count",
+        lambda d: d["positions"][0]["votes"].pop("abstain"),
+        "positions[0].votes.abstain",
+        "required",
+    ),
+    (
+        "votes not an object",
+        lambda d: d["positions"][1].update(votes=[1, 2, 3, 4]),
+        "positions[1].votes",
+        "must be an object",
+    ),
+    (
+        "unknown stance",
+        lambda d: d["positions"][0].update(stance="yes"),
+        "positions[0].stance",
+        "must be one of support, support_with_reservations, oppose, abstain",
+    ),
+    (
+        "unknown session status",
+        lambda d: d["sessions"][0].update(status="open"),
+        "sessions[0].status",
+        "must be one of planned, held, closed",
+    ),
+    (
+        "unknown guideline status",
+        lambda d: d["guidelines"][0].update(status="approved"),
+        "guidelines[0].status",
+        "must be one of draft, under_discussion",
+    ),
+    (
+        "duplicate attendance",
+        lambda d: d["attendance"][1].update(participant_id=d["participants"][0]["id"]),
+        "attendance[1]",
+        "already listed as attending",
+    ),
+    (
+        "duplicate position",
+        lambda d: d["positions"][1].update(sector_id=d["sectors"][0]["id"]),
+        "positions[1]",
+        "already has a position",
+    ),
+    (
+        "duplicate guideline code",
+        lambda d: d["guidelines"].append(
+            {**d["guidelines"][0], "id": "cccccccc-cccc-4ccc-8ccc-cccccccccccc", "code": "g-01"}
+        ),
+        "guidelines[1]",
+        "another guideline has this code",
+    ),
+    (
+        "duplicate sector name",
+        lambda d: d["sectors"][1].update(name="ACADÉMIA"),
+        "sectors[1]",
+        "another sector has this name",
+    ),
+    (
+        "NUL character",
+        lambda d: d["guidelines"][0].update(text="a\x00b"),
+        "guidelines[0].text",
+        "NUL",
+    ),
+    (
+        "quorum zero",
+        lambda d: d["consultation"].update(quorum_sectors=0),
+        "consultation.quorum_sectors",
+        "whole number from 1",
+    ),
+    (
+        "bad language",
+        lambda d: d["consultation"].update(language="español!"),
+        "consultation.language",
+        "not a language code",
+    ),
     ("missing title", lambda d: d["consultation"].pop("title"), "consultation.title", "required"),
     ("missing consultation", lambda d: d.pop("consultation"), "consultation", "required"),
     ("wrong format", lambda d: d.update(format="other"), "format", "consulta-interchange"),
@@ -137,8 +305,9 @@ CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
 ]
 
 
-@pytest.mark.parametrize(("path", "words", "change"), [(c[2], c[3], c[1]) for c in CASES],
-                         ids=[c[0] for c in CASES])
+@pytest.mark.parametrize(
+    ("path", "words", "change"), [(c[2], c[3], c[1]) for c in CASES], ids=[c[0] for c in CASES]
+)
 def test_each_error_is_reported_with_its_path(
     tmp_path: Path, path: str, words: str, change: Callable[[Doc], None]
 ) -> None:
@@ -175,7 +344,7 @@ def test_a_lone_surrogate_is_reported(tmp_path: Path) -> None:
 def test_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
     source = tmp_path / "in.json"
     source.write_text(json.dumps({**base_doc(), "version": 2}), encoding="utf-8")
-    with pytest.raises(FileFormatError, match="version 2.*up to version 1.*Update Consulta"):
+    with pytest.raises(FileFormatError, match=r"version 2.*up to version 1.*Update Consulta"):
         import_json(source, tmp_path / "out.consulta")
     assert not (tmp_path / "out.consulta").exists()
 
@@ -193,7 +362,9 @@ def test_a_newer_version_is_refused_clearly(tmp_path: Path) -> None:
     ],
     ids=["syntax", "empty", "latin-1", "array", "string", "nan", "deep"],
 )
-def test_unreadable_documents_are_refused_clearly(tmp_path: Path, content: bytes, words: str) -> None:
+def test_unreadable_documents_are_refused_clearly(
+    tmp_path: Path, content: bytes, words: str
+) -> None:
     source = tmp_path / "in.json"
     source.write_bytes(content)
     with pytest.raises(UserError, match=words):

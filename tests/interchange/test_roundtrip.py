@@ -30,8 +30,15 @@ def _import_export(tmp_path: Path, doc: Doc, ensure_ascii: bool) -> tuple[Doc, P
         return export_document(ws), target
 
 
-@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow,
-          HealthCheck.function_scoped_fixture, HealthCheck.data_too_large])
+@settings(
+    max_examples=30,
+    deadline=None,
+    suppress_health_check=[
+        HealthCheck.too_slow,
+        HealthCheck.function_scoped_fixture,
+        HealthCheck.data_too_large,
+    ],
+)
 @given(doc=documents(), ensure_ascii=st.booleans())
 def test_import_then_export_gives_the_document_normalised(
     tmp_path: Path, doc: Doc, ensure_ascii: bool
@@ -69,15 +76,26 @@ def test_imported_rows_carry_one_stamp_search_keys_and_derived_ids(tmp_path: Pat
     conn = sqlite3.connect(tmp_path / "out.consulta")
     try:
         stamps = set()
-        for table in ("consultation", "district", "sector", "participant", "session",
-                      "agenda_item", "attendance", "guideline", "position"):
+        for table in (
+            "consultation",
+            "district",
+            "sector",
+            "participant",
+            "session",
+            "agenda_item",
+            "attendance",
+            "guideline",
+            "position",
+        ):
             stamps |= set(conn.execute(f"SELECT DISTINCT hlc || '/' || origin FROM {table}"))
         assert len(stamps) == 1
         replica = conn.execute("SELECT value FROM file_info WHERE key='replica_id'").fetchone()
         clock = conn.execute("SELECT value FROM file_info WHERE key='clock'").fetchone()
         assert stamps == {(f"{clock[0]}/{replica[0]}",)}
         assert conn.execute("SELECT name FROM sector ORDER BY sort_order").fetchall() == [
-            ("Academia",), ("Medios",)]
+            ("Academia",),
+            ("Medios",),
+        ]
         for name, email, key in conn.execute("SELECT name, email, search_key FROM participant"):
             assert key == fold(" ".join(filter(None, (name, email))))
         for row_id, session_id, participant_id in conn.execute(
@@ -100,10 +118,15 @@ def test_imported_rows_carry_one_stamp_search_keys_and_derived_ids(tmp_path: Pat
 
 def test_search_key_and_attendance_key_match_the_services() -> None:
     from consulta.domain.model import new_id
-    from consulta.interchange.json_import import attendance_key, search_key
+    from consulta.interchange.json_bulk import attendance_key, search_key
 
-    for name, email in [("José  Núñez", "x@Y.org"), ("ÅSTRÖM ǅ ﬁ", None), ("a \u0301b", "É@x"),
-                        ("İstanbul ß", ""), ("ﾃｽﾄ Ⅻ", "MAÑANA@x")]:
+    for name, email in [
+        ("José  Núñez", "x@Y.org"),
+        ("ÅSTRÖM ǅ ﬁ", None),
+        ("a \u0301b", "É@x"),
+        ("İstanbul ß", ""),
+        ("ﾃｽﾄ Ⅻ", "MAÑANA@x"),
+    ]:
         assert search_key(name, email) == fold(" ".join(filter(None, (name, email))))
     a, b = new_id(), new_id()
     assert attendance_key(a, b) == attendance_id(a, b)
@@ -112,6 +135,6 @@ def test_search_key_and_attendance_key_match_the_services() -> None:
 @settings(max_examples=50, deadline=None)
 @given(name=st.text(), email=st.none() | st.text())
 def test_search_key_equals_fold_for_any_text(name: str, email: str | None) -> None:
-    from consulta.interchange.json_import import search_key
+    from consulta.interchange.json_bulk import search_key
 
     assert search_key(name, email) == fold(" ".join(filter(None, (name, email))))

@@ -1,0 +1,265 @@
+"""The checks of single values in an interchange document, and the spec of every kind.
+
+Each check takes a JSON value and returns what to store (an id lower-cased, a date as a
+``date``...) or raises ``Bad`` with the message to show after the value's JSON path.
+Messages are only built on failure, so the checks cost little on sound documents.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, time
+from typing import Any
+
+from consulta.i18n import _
+
+FORMAT = "consulta-interchange"
+VERSION = 1
+MAX_VOTES = 1_000_000
+
+_UUID = re.compile(
+    r"[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}"
+).fullmatch
+_DATE = re.compile(r"\d{4}-\d{2}-\d{2}").fullmatch
+_TIME = re.compile(r"([01]\d|2[0-3]):[0-5]\d").fullmatch
+LANGUAGE = re.compile(r"[A-Za-z]{2,3}([-_][A-Za-z0-9]{1,8})*").fullmatch
+GENDERS = ("female", "male", "other")
+SESSION_STATUSES = ("planned", "held", "closed")
+GUIDELINE_STATUSES = ("draft", "under_discussion", "agreed", "rejected", "withdrawn")
+STANCES = ("support", "support_with_reservations", "oppose", "abstain")
+KINDS = (
+    "sectors",
+    "organisations",
+    "participants",
+    "sessions",
+    "agenda_items",
+    "attendance",
+    "guidelines",
+    "positions",
+)
+TOP_KEYS = frozenset({"format", "version", "consultation", *KINDS})
+
+Check = Callable[[Any], Any]
+
+
+class Bad(Exception):
+    """A value is wrong; ``sub`` extends the path (``.support`` inside ``votes``)."""
+
+    def __init__(self, message: str, sub: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.sub = sub
+
+
+# -- value checks (each returns the value to store, or raises Bad) ------------------------
+
+
+def text(value: Any) -> str:
+    if type(value) is not str:
+        raise Bad(_("must be a string"))
+    if "\x00" in value:
+        raise Bad(_("must not contain the NUL character"))
+    return value
+
+
+def name(value: Any) -> str:
+    checked = text(value)
+    if not checked.strip():
+        raise Bad(_("must not be empty"))
+    return checked
+
+
+def boolean(value: Any) -> bool:
+    if type(value) is not bool:
+        raise Bad(_("must be true or false"))
+    return value
+
+
+def uuid(value: Any) -> str:
+    if type(value) is not str or not _UUID(value):
+        raise Bad(_("not a UUID (like 3f2b8c1e-0d4a-4e7b-9c55-1a2b3c4d5e6f)"))
+    return value.lower()
+
+
+def day(value: Any) -> date:
+    if type(value) is str and _DATE(value):
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise Bad(_("not a date (YYYY-MM-DD)"))
+
+
+def clock_time(value: Any) -> time:
+    if type(value) is not str or not _TIME(value):
+        raise Bad(_("not a time (HH:MM, 24-hour)"))
+    return time(int(value[:2]), int(value[3:]))
+
+
+def one_of(choices: tuple[str, ...]) -> Check:
+    allowed = frozenset(choices)
+    listed = ", ".join(choices)
+
+    def check(value: Any) -> str:
+        if type(value) is not str or value not in allowed:
+            raise Bad(_("must be one of {choices}", choices=listed))
+        return value
+
+    return check
+
+
+def optional_one_of(choices: tuple[str, ...]) -> Check:
+    allowed = frozenset(choices)
+    listed = ", ".join(choices)
+
+    def check(value: Any) -> str:
+        if type(value) is not str or value not in allowed:
+            raise Bad(_("must be one of {choices} or null", choices=listed))
+        return value
+
+    return check
+
+
+def whole(low: int, high: int) -> Check:
+    def check(value: Any) -> int:
+        if type(value) is not int or not low <= value <= high:
+            raise Bad(_("must be a whole number from {low} to {high}", low=low, high=high))
+        return value
+
+    return check
+
+
+def reference(ids: dict[str, int], kind_label: str) -> Check:
+    """An id that must name a record already read (``ids`` fills up as records are read)."""
+
+    def check(value: Any) -> str:
+        if value in ids:  # the common case: an id exactly as read (so already checked)
+            return str(value)
+        checked = uuid(value)
+        if checked not in ids:
+            raise Bad(_("no {kind} with this id", kind=kind_label))
+        return checked
+
+    return check
+
+
+def district_name(names: dict[str, str]) -> Check:
+    """A district name listed in the consultation; returns the district's id."""
+
+    def check(value: Any) -> str:
+        if type(value) is not str:
+            raise Bad(_("must be a string or null"))
+        found = names.get(value)
+        if found is None:
+            raise Bad(_("“{name}” is not in consultation.districts", name=value))
+        return found
+
+    return check
+
+
+_VOTE_KEYS = ("support", "support_with_reservations", "oppose", "abstain")
+
+
+def votes(value: Any) -> tuple[int, int, int, int]:
+    if type(value) is not dict:
+        raise Bad(_("must be an object with the four counts, or null"))
+    counts = []
+    for key in _VOTE_KEYS:
+        n = value.get(key)
+        if n is None:
+            raise Bad(_("required"), "." + key)
+        if type(n) is not int or not 0 <= n <= MAX_VOTES:
+            raise Bad(_("must be a whole number from 0 to {high}", high=MAX_VOTES), "." + key)
+        counts.append(n)
+    return counts[0], counts[1], counts[2], counts[3]
+
+
+# -- record specs: (key, column, required, default, check) --------------------------------
+
+Spec = tuple[str, str, bool, Any, Check]
+
+
+def specs_of(ids: dict[str, dict[str, int]], districts: dict[str, str]) -> dict[str, list[Spec]]:
+    district = district_name(districts)
+    return {
+        "sectors": [
+            ("id", "id", True, None, uuid),
+            ("name", "name", True, None, name),
+            ("counts_for_legitimacy", "counts_for_legitimacy", False, True, boolean),
+        ],
+        "organisations": [
+            ("id", "id", True, None, uuid),
+            ("name", "name", True, None, name),
+            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
+        ],
+        "participants": [
+            ("id", "id", True, None, uuid),
+            ("name", "name", True, None, name),
+            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
+            (
+                "organisation_id",
+                "organisation_id",
+                False,
+                None,
+                reference(ids["organisations"], _("organisation")),
+            ),
+            ("email", "email", False, None, text),
+            ("phone", "phone", False, None, text),
+            ("gender", "gender", False, None, optional_one_of(GENDERS)),
+            ("district", "district_id", False, None, district),
+            ("consent_named", "consent_named", False, False, boolean),
+        ],
+        "sessions": [
+            ("id", "id", True, None, uuid),
+            ("title", "title", True, None, name),
+            ("date", "date", True, None, day),
+            ("start", "start", False, None, clock_time),
+            ("end", "end", False, None, clock_time),
+            ("venue", "venue", False, "", text),
+            ("district", "district_id", False, None, district),
+            ("facilitator", "facilitator", False, "", text),
+            ("status", "status", False, "planned", one_of(SESSION_STATUSES)),
+        ],
+        "agenda_items": [
+            ("id", "id", True, None, uuid),
+            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
+            ("position", "position", True, None, whole(-(2**31), 2**31 - 1)),
+            ("title", "title", True, None, name),
+            ("notes", "notes", False, "", text),
+        ],
+        "attendance": [
+            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
+            (
+                "participant_id",
+                "participant_id",
+                True,
+                None,
+                reference(ids["participants"], _("participant")),
+            ),
+            ("present", "present", False, True, boolean),
+        ],
+        "guidelines": [
+            ("id", "id", True, None, uuid),
+            ("code", "code", True, None, name),
+            ("title", "title", True, None, name),
+            ("text", "text", False, "", text),
+            ("axis", "axis", False, "", text),
+            ("status", "status", False, "draft", one_of(GUIDELINE_STATUSES)),
+        ],
+        "positions": [
+            ("id", "id", True, None, uuid),
+            (
+                "guideline_id",
+                "guideline_id",
+                True,
+                None,
+                reference(ids["guidelines"], _("guideline")),
+            ),
+            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
+            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
+            ("stance", "stance", True, None, one_of(STANCES)),
+            ("note", "note", False, "", text),
+            ("votes", "votes", False, None, votes),
+        ],
+    }

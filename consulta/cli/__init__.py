@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "consulta.cli.stakeholders",
     "consulta.cli.interchange",
     "consulta.cli.merge",
+    "consulta.cli.documents",
 )
 
 Handler = Callable[[argparse.Namespace], int | None]

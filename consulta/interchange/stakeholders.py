@@ -35,7 +35,7 @@ from consulta.interchange.stakeholders_words import (
 )
 from consulta.services.base import optional, required
 from consulta.services.participants import participant_row
-from consulta.services.unit import table
+from consulta.services.unit import table as db_table
 from consulta.store.mapping import to_row
 
 if TYPE_CHECKING:
@@ -221,23 +221,23 @@ class _Context:
 
 def plan_import(
     ws: Workspace,
-    table_: RawTable,
+    table: RawTable,
     mapping: Mapping[int, str],
     sector_choices: Mapping[str, str | None] | None = None,
     progress: Progress | None = None,
 ) -> ImportPlan:
-    """What importing ``table_`` with ``mapping`` would do. Reads the file, writes nothing.
+    """What importing ``table`` with ``mapping`` would do. Reads the file, writes nothing.
 
     ``sector_choices`` resolves sector names that match no sector: name -> the id of an
     existing sector, or None to create a sector with that name."""
-    mapping = _checked_mapping(table_, mapping)
+    mapping = _checked_mapping(table, mapping)
     columns = {f: index for index, f in mapping.items()}
     ctx = _Context(ws, sector_choices or {})
     planned: list[PlannedRow] = []
     seen_email: dict[str, int] = {}
     seen_name: dict[tuple[str, str], int] = {}
-    total = len(table_.rows)
-    for done, (number, cells) in enumerate(zip(table_.row_numbers, table_.rows, strict=True)):
+    total = len(table.rows)
+    for done, (number, cells) in enumerate(zip(table.row_numbers, table.rows, strict=True)):
         if done % 2000 == 0:
             step(progress, done, total, _("Checking the list…"))
         values = {f: clean(cells[i]) if i < len(cells) else "" for f, i in columns.items()}
@@ -247,7 +247,7 @@ def plan_import(
         planned.append(row)
     unresolved = [name for key, name in ctx.unknown.items() if key not in ctx.choices]
     return ImportPlan(
-        source=table_.path,
+        source=table.path,
         mapping=dict(mapping),
         rows=planned,
         unknown_sectors=list(ctx.unknown.values()),
@@ -258,7 +258,7 @@ def plan_import(
     )
 
 
-def _checked_mapping(table_: RawTable, mapping: Mapping[int, str]) -> dict[int, str]:
+def _checked_mapping(table: RawTable, mapping: Mapping[int, str]) -> dict[int, str]:
     result: dict[int, str] = {}
     for index, f in mapping.items():
         if f not in FIELDS:
@@ -269,7 +269,7 @@ def _checked_mapping(table_: RawTable, mapping: Mapping[int, str]) -> dict[int, 
                     fields=", ".join(FIELDS),
                 )
             )
-        if not 0 <= index < table_.width:
+        if not 0 <= index < table.width:
             raise UserError(_("The list has no column {number}.", number=index + 1))
         if f in result.values():
             raise UserError(
@@ -282,7 +282,7 @@ def _checked_mapping(table_: RawTable, mapping: Mapping[int, str]) -> dict[int, 
                 _(
                     "No column of “{path}” is mapped to {field}. Choose the column that holds it "
                     "in the mapping step (in the command line: --map COLUMN={key}).",
-                    path=table_.path.name,
+                    path=table.path.name,
                     field=field_label(needed),
                     key=needed,
                 )
@@ -427,7 +427,7 @@ def apply_import(
         return result
     with ws.write("stakeholders.import", _("Import stakeholder list")) as unit:
         _check_still_valid(unit.conn, sectors, organisations, districts, used)
-        order = unit.conn.execute(select(func.max(table("sector").c.sort_order))).scalar()
+        order = unit.conn.execute(select(func.max(db_table("sector").c.sort_order))).scalar()
         for offset, sector in enumerate(sectors, start=1):
             unit.insert("sector", to_row(replace(sector, sort_order=(order or 0) + offset)))
         for district in districts:
@@ -452,10 +452,12 @@ def _check_still_valid(
     """The file may have changed since the preview (the app stays open): check references."""
     existing: set[str] = set()
     for name in ("sector", "organisation", "district"):
-        existing |= set(conn.execute(select(table(name).c.id)).scalars())
+        existing |= set(conn.execute(select(db_table(name).c.id)).scalars())
     new_ids = {r.id for r in sectors} | {r.id for r in organisations} | {r.id for r in districts}
-    sector_names = {key_of(n) for n in conn.execute(select(table("sector").c.name)).scalars()}
-    district_names = {key_of(n) for n in conn.execute(select(table("district").c.name)).scalars()}
+    sector_names = {key_of(n) for n in conn.execute(select(db_table("sector").c.name)).scalars()}
+    district_names = {
+        key_of(n) for n in conn.execute(select(db_table("district").c.name)).scalars()
+    }
     stale = (
         any(key_of(s.name) in sector_names for s in sectors)
         or any(key_of(d.name) in district_names for d in districts)

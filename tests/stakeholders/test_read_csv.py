@@ -145,8 +145,8 @@ def test_beyond_the_row_limit_is_refused_fast_and_in_bounded_memory(tmp_path: Pa
     with path.open("w", encoding="utf-8") as f:
         f.write("Name,Sector,E-mail\n")
         line = "Participant number {0},Citizens and civil society,p{0}@example.org\n"
-        # Three times the limit: a full read would hold about 105 MB of rows.
-        f.writelines(line.format(i) for i in range(3 * limit))
+        # Twice the limit: a full read would hold about 70 MB of rows.
+        f.writelines(line.format(i) for i in range(2 * limit))
     tracemalloc.start()
     started = time.perf_counter()
     try:

@@ -57,7 +57,7 @@ def people_table(model: QAbstractItemModel, name: str) -> QTableView:
     header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
     for column in range(1, model.columnCount()):
         header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(column, 150)
+        header.resizeSection(column, 125)
     return view
 
 
@@ -107,10 +107,10 @@ class CheckInPanel(QWidget):
         row.addWidget(self.new_button)
         left.addWidget(self.search_title)
         left.addWidget(self.search)
+        left.addWidget(self.newcomer)  # under the search; the matches stay visible (duplicates)
         left.addWidget(self.results, 1)
-        left.addWidget(self.newcomer)
         left.addLayout(row)
-        layout.addLayout(left, 5)
+        layout.addLayout(left, 6)
 
         # -- present ----------------------------------------------------------------------
         middle = QVBoxLayout()
@@ -149,7 +149,7 @@ class CheckInPanel(QWidget):
         right.addWidget(self.sectors_title)
         right.addWidget(self.sectors_summary)
         right.addWidget(self.sectors, 1)
-        layout.addLayout(right, 4)
+        layout.addLayout(right, 3)
 
         self.present.selectionModel().currentChanged.connect(lambda *_: self._update_buttons())
         self.search.installEventFilter(self)
@@ -198,6 +198,8 @@ class CheckInPanel(QWidget):
         shown = self.search_model.rowCount()
         if self.locked:
             self.hint.setText(_("The minutes are locked: check-in is closed."))
+        elif not self.newcomer.isHidden():
+            self.hint.setText(_("Enter adds and checks in; Esc goes back to the search."))
         elif not query:
             self.hint.setText(_("Type at least one letter of a name."))
         elif not shown:
@@ -321,12 +323,12 @@ class CheckInPanel(QWidget):
         sectors = self.ws.sectors.list()
         for sector in sectors:
             organisations[sector.id] = [o.name for o in self.ws.organisations.list(sector.id)]
-        self.results.hide()
         self.newcomer.start(self.search.text(), sectors, organisations)
+        self._update_texts()
 
     def _close_newcomer(self) -> None:
         self.newcomer.hide()
-        self.results.show()
+        self._update_texts()
         if not self.locked:
             self.search.setFocus(Qt.FocusReason.OtherFocusReason)
 
@@ -349,7 +351,6 @@ class CheckInPanel(QWidget):
         if ok:
             self.message.emit(_("{name} added and checked in.", name=name))
             self.newcomer.hide()
-            self.results.show()
             self.refresh()
             self._after_check_in(created[0])
 

@@ -32,7 +32,12 @@ STANCES: tuple[m.Stance, ...] = (
     m.Stance.OPPOSE,
     m.Stance.ABSTAIN,
 )
-_NUMBER_KEYS = {Qt.Key.Key_1: 0, Qt.Key.Key_2: 1, Qt.Key.Key_3: 2, Qt.Key.Key_4: 3}
+_NUMBER_KEYS = {
+    int(Qt.Key.Key_1): 0,
+    int(Qt.Key.Key_2): 1,
+    int(Qt.Key.Key_3): 2,
+    int(Qt.Key.Key_4): 3,
+}
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 
 
@@ -67,6 +72,10 @@ class StanceRow(QObject):
         self.note.setObjectName(f"note_{sector.id}")
         self.note.setMinimumWidth(180)
         self.note.textEdited.connect(lambda _t: self._note_edited())
+        self.note_view = QLabel(parent)  # the reason as read-only minutes show it
+        self.note_view.setWordWrap(True)
+        self.note_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.note_view.hide()
         self.note.installEventFilter(self)
         self.tally_button = QToolButton(parent)
         self.tally_button.setCheckable(True)
@@ -139,19 +148,23 @@ class StanceRow(QObject):
             text = position.note if position else ""
             if self.note.text() != text:
                 self.note.setText(text)
+                self.note.setCursorPosition(0)
+            self.note_view.setText(text or "—")
         votes = position.votes if position else None
         if not any(spin.hasFocus() for spin in self.spins):
             values = list(votes.as_dict().values()) if votes else [0, 0, 0, 0]
-            for spin, value in zip(self.spins, values, strict=True):
+            for spin, count in zip(self.spins, values, strict=True):
                 spin.blockSignals(True)
-                spin.setValue(value)
+                spin.setValue(count)
                 spin.blockSignals(False)
-        if votes and not self.tally_button.isChecked():
-            self.tally_button.setChecked(True)
+        if not any(spin.hasFocus() for spin in self.spins):
+            self.tally_button.setChecked(votes is not None)
         self._update_hints()
 
     def set_locked(self, locked: bool) -> None:
         self.locked = locked
+        self.note.setVisible(not locked)
+        self.note_view.setVisible(locked)
         for radio in self.radios:
             radio.setEnabled(not locked)
         self._update_hints()
@@ -201,7 +214,7 @@ class StanceRow(QObject):
                 return True
             return False
         if watched in self.radios and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            column = self.radios.index(watched)  # type: ignore[arg-type]
+            column = next(i for i, radio in enumerate(self.radios) if radio is watched)
             grid = self.parent()
             if key in (Qt.Key.Key_Left, Qt.Key.Key_Right):
                 self.focus_cell(column + (1 if key == Qt.Key.Key_Right else -1))
@@ -211,8 +224,8 @@ class StanceRow(QObject):
                     grid.rows.index(self) + (1 if key == Qt.Key.Key_Down else -1), column
                 )
                 return True
-            if key in _NUMBER_KEYS and not self.locked:
-                self.radios[_NUMBER_KEYS[key]].click()
+            if int(key) in _NUMBER_KEYS and not self.locked:
+                self.radios[_NUMBER_KEYS[int(key)]].click()
                 return True
             if key in _ENTER and not self.locked:
                 self.radios[column].click()
@@ -231,7 +244,7 @@ class StanceGrid(QWidget):
         self.rows: list[StanceRow] = []
         self.grid = QGridLayout(self)
         self.grid.setContentsMargins(0, 0, 0, 0)
-        self.grid.setHorizontalSpacing(SPACING * 2)
+        self.grid.setHorizontalSpacing(SPACING + 2)
         self.grid.setVerticalSpacing(SPACING)
         self.headers: list[QLabel] = []
         self.sector_header = QLabel(self)
@@ -268,7 +281,7 @@ class StanceGrid(QWidget):
             label.setFont(bold)
             label.setWordWrap(True)
             label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            label.setMinimumWidth(84)
+            label.setMinimumWidth(76)
             self.grid.addWidget(label, 0, column)
             self.headers.append(label)
         self.grid.addWidget(self.note_header, 0, 6)
@@ -280,11 +293,13 @@ class StanceGrid(QWidget):
                 self.grid.addWidget(radio, line, column, Qt.AlignmentFlag.AlignCenter)
             self.grid.addWidget(row.warn, line, 5)
             self.grid.addWidget(row.note, line, 6)
+            self.grid.addWidget(row.note_view, line, 6)
             self.grid.addWidget(row.tally_button, line, 7)
             self.grid.addWidget(row.tally_box, line + 1, 1, 1, 7)
             self.rows.append(row)
-        self.grid.setColumnStretch(0, 3)
-        self.grid.setColumnStretch(6, 4)
+        self.grid.setColumnStretch(0, 2)
+        self.grid.setColumnStretch(6, 5)
+        self.grid.setColumnMinimumWidth(0, 150)
         self.grid.setRowStretch(1 + len(sectors) * 2, 1)
         self.retranslate()
         return self.rows

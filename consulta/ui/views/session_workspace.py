@@ -282,6 +282,8 @@ class SessionWorkspace(QWidget):
                 icon("lock", locked_colours(self.palette())[1].name()).pixmap(24, 24)
             )
         self.banner.setVisible(self.locked)
+        # setFocus() on the workspace (the app does it on opening) lands in the search field
+        self.setFocusProxy(self.tabs if self.locked else self.checkin.search)
         self._show_header()
         self._update_tab_titles()
 

@@ -1,0 +1,235 @@
+"""Kit and merge from the app: make a kit of the demo, edit kit and master apart, merge
+with the wizard (preview, a resolution, a duplicate confirmed), check the master's file and
+the receipt; a cancelled merge leaves the master byte for byte as it was."""
+
+# ruff: noqa: F811  (fixtures imported from docs_fixtures are used as arguments)
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from dataclasses import replace
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docs_fixtures import SaveAs, demo_path, demo_template, demo_ws, errors_shown  # noqa: F401
+from pypdf import PdfReader
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QMessageBox,
+    QPushButton,
+    QWizard,
+)
+
+from consulta.domain import model as m
+from consulta.domain.errors import CancelledError
+from consulta.merge.model import Side
+from consulta.services.workspace import Workspace
+from consulta.ui.dialogs.kit_dialog import KitDialog, make_kit_interactively
+from consulta.ui.dialogs.merge_wizard import PREVIEW, RECEIPT, RESOLVE, MergeWizard
+
+PERSON = "Ana Paula Rodrigues"  # of the Norte district in the demo
+
+
+def _person(ws: Workspace, name: str) -> m.Participant:
+    return next(p for p in ws.participants.list() if p.name == name)
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def kit(qtbot: Any, demo_ws: Workspace, tmp_path: Path, monkeypatch: Any) -> Path:
+    """The Norte kit, made through the kit dialog as a user would."""
+    target = tmp_path / "norte"
+
+    def exec_(self: KitDialog) -> int:
+        self.district.setCurrentIndex(self.district.findData("Norte"))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(KitDialog, "exec", exec_)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(target))
+    task = make_kit_interactively(None, demo_ws)
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    path = target.with_suffix(".consulta")
+    with sqlite3.connect(path) as db:
+        info = dict(db.execute("SELECT key, value FROM file_info").fetchall())
+    assert info["kit_district_name"] == "Norte"
+    shown = [
+        w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox) and w.isVisible()
+    ]
+    assert len(shown) == 1 and "norte.consulta" in shown[0].text()
+    shown[0].close()
+    return path
+
+
+def _edit_apart(ws: Workspace, kit: Path) -> m.Participant:
+    """A conflict on PERSON; in the kit, a newcomer with the e-mail of someone the kit
+    does not hold (a possible duplicate). Returns that someone."""
+    with Workspace.open(kit) as k:
+        person = _person(k, PERSON)
+        k.participants.update(replace(person, name=f"{PERSON} (kit)", phone="+54 111"))
+        in_kit = {p.id for p in k.participants.list()}
+        other = next(p for p in ws.participants.list() if p.email and p.id not in in_kit)
+        k.participants.create(
+            m.Participant(name="Newcomer Twin", sector_id=person.sector_id, email=other.email)
+        )
+    person = _person(ws, PERSON)
+    ws.participants.update(replace(person, name=f"{PERSON} (master)"))
+    return other
+
+
+def _drop(wizard: MergeWizard, *paths: Path) -> None:
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
+    event = QDropEvent(
+        QPointF(10, 10),
+        Qt.DropAction.CopyAction,
+        mime,
+        Qt.MouseButton.LeftButton,
+        Qt.KeyboardModifier.NoModifier,
+    )
+    wizard.files_page.dropEvent(event)
+
+
+def _to_resolve(qtbot: Any, wizard: MergeWizard, kit: Path) -> None:
+    wizard.show()
+    _drop(wizard, kit, wizard.ws.path, kit.with_suffix(".txt"))
+    assert wizard.files_page.paths() == [kit]  # the master and a non-consulta file left out
+    assert "master.consulta" in wizard.files_page.hint.text()
+    wizard.next()
+    qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
+
+
+def test_merge_a_kit_with_a_conflict_and_a_duplicate(
+    qtbot: Any, demo_ws: Workspace, kit: Path, tmp_path: Path, monkeypatch: Any, errors_shown: Any
+) -> None:
+    other = _edit_apart(demo_ws, kit)
+    person_id = _person(demo_ws, f"{PERSON} (master)").id
+    wizard = MergeWizard(demo_ws)
+    qtbot.addWidget(wizard)
+    _to_resolve(qtbot, wizard, kit)
+
+    # Preview: the file, its conflict down to the fields, the duplicate.
+    model = wizard.preview_page.model
+    top = model.index(0, 0)
+    assert "norte.consulta" in model.data(top) and "Norte" in model.data(top)
+    groups = {
+        model.data(model.index(r, 0, top)): model.index(r, 0, top)
+        for r in range(model.rowCount(top))
+    }
+    conflict_group = next(i for t, i in groups.items() if t.startswith("Conflicting (1)"))
+    record = model.index(0, 0, conflict_group)
+    assert PERSON in model.data(record)
+    fields = {
+        model.data(model.index(r, 0, record)): (
+            model.data(model.index(r, 1, record)),
+            model.data(model.index(r, 2, record)),
+        )
+        for r in range(model.rowCount(record))
+    }
+    assert fields["Name"] == (f"{PERSON} (master)", f"{PERSON} (kit)")
+    assert any(t.startswith("Possible duplicates (1)") for t in groups)
+    wizard.next()
+    assert wizard.currentId() == RESOLVE
+
+    # Resolve: the later edit is proposed; the user keeps the other side's name instead,
+    # and says the duplicate is the same person.
+    page = wizard.resolve_page
+    rows = page.conflicts_model.rows
+    name_row = next(i for i, r in enumerate(rows) if r.field and r.field.field == "name")
+    combo = page.conflicts.indexWidget(page.conflicts_model.index(name_row, 4))
+    assert isinstance(combo, QComboBox)
+    proposed = rows[name_row].change.winner
+    labels = {Side.MASTER: "Keep the master's", Side.INCOMING: "Keep the incoming"}
+    assert combo.currentText() == labels[proposed]
+    chosen = Side.MASTER if proposed is Side.INCOMING else Side.INCOMING
+    combo.setCurrentIndex(combo.findText(labels[chosen]))
+    assert rows[name_row].choice is chosen
+    expected_name = f"{PERSON} (master)" if chosen is Side.MASTER else f"{PERSON} (kit)"
+    dup_combo = page.duplicates.indexWidget(page.duplicates_model.index(0, 3))
+    assert isinstance(dup_combo, QComboBox)
+    dup_combo.setCurrentIndex(dup_combo.findData(True))
+    assert page.duplicates_model.confirmed == [True]
+    before = _sha(demo_ws.path)
+    commit = wizard.button(QWizard.WizardButton.CommitButton)
+    assert commit.text() == "Merge"
+    qtbot.mouseClick(commit, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.currentId() == RECEIPT, timeout=20_000)
+    assert errors_shown == []
+
+    # The master, in the file.
+    with sqlite3.connect(demo_ws.path) as db:
+        name, phone = db.execute(
+            "SELECT name, phone FROM participant WHERE id = ?", (person_id,)
+        ).fetchone()
+        assert name == expected_name  # the user's choice
+        # The field nobody decided: the automatic winner's value.
+        assert phone == ("+54 111" if proposed is Side.INCOMING else None)
+        assert db.execute(
+            "SELECT count(*) FROM participant WHERE name = 'Newcomer Twin'"
+        ).fetchone() == (0,)  # merged into the master's person
+        assert db.execute(
+            "SELECT name FROM participant WHERE email = ?", (other.email,)
+        ).fetchall() == [(other.name,)]
+        kept = db.execute(
+            "SELECT count(*) FROM merge_history WHERE record_id = ?", (person_id,)
+        ).fetchone()[0]
+        assert kept >= 1  # the losing version is kept
+    assert _sha(demo_ws.path) != before
+    assert demo_ws.participants.get(person_id).name == expected_name
+    result = wizard.result_
+    assert result is not None and result.master_sha256_after in wizard.receipt_page.text.text()
+
+    # The receipt, as PDF.
+    receipt = tmp_path / "recibo"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(receipt))
+    task = wizard.receipt_page.save(".pdf")
+    assert task is not None
+    with qtbot.waitSignal(task.finished, timeout=20_000):
+        pass
+    text = "".join(p.extract_text() for p in PdfReader(receipt.with_suffix(".pdf")).pages)
+    assert "norte.consulta" in text
+    assert "recibo.pdf" in wizard.receipt_page.saved.text()
+
+
+def test_cancelled_merge_leaves_the_master_untouched(
+    qtbot: Any, demo_ws: Workspace, kit: Path, monkeypatch: Any, errors_shown: Any
+) -> None:
+    _edit_apart(demo_ws, kit)
+    wizard = MergeWizard(demo_ws)
+    qtbot.addWidget(wizard)
+    _to_resolve(qtbot, wizard, kit)
+    wizard.next()
+    assert wizard.currentId() == RESOLVE
+    import consulta.merge.apply as apply_module
+
+    real = apply_module.apply_merge
+
+    def held(*args: Any) -> Any:
+        assert args[3]._cancel.wait(10), "the test never pressed Cancel"
+        return real(*args)
+
+    monkeypatch.setattr(apply_module, "apply_merge", held)
+    before = _sha(demo_ws.path)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    task = wizard.task
+    assert task is not None
+    qtbot.waitUntil(task.dialog.isVisible)
+    cancel = task.dialog.findChild(QPushButton)
+    with qtbot.waitSignal(task.failed, timeout=20_000) as blocker:
+        cancel.click()
+    assert isinstance(blocker.args[0], CancelledError)
+    assert wizard.currentId() == RESOLVE
+    assert _sha(demo_ws.path) == before
+    assert errors_shown == []
+    assert demo_ws.participants.get(_person(demo_ws, f"{PERSON} (master)").id)

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QFileDialog
 
 from consulta.domain.errors import UserError
 from consulta.i18n import N_, _
-from consulta.ui.tasks import Task, run_task
 
 if TYPE_CHECKING:
     from consulta.ui.main_window import MainWindow
+    from consulta.ui.tasks import Task
 
 SUFFIX = ".consulta"
 FILTER = N_("Consultations (*.consulta)")
@@ -57,6 +57,8 @@ class FileController:
     # -- opening and creating --------------------------------------------------------------
 
     def open(self, path: str | Path, on_opened: Callable[[Any], None] | None = None) -> Task:
+        from consulta.ui.tasks import run_task
+
         """Open ``path`` in the background; the window shows it when it is ready."""
         path = Path(path)
         readonly = self.window.readonly
@@ -101,6 +103,8 @@ class FileController:
         self.create(**dialog.result_value)
 
     def create(self, path: str, title: str, territory: str = "", language: str = "en") -> None:
+        from consulta.ui.tasks import run_task
+
         def work(_progress: Any) -> Any:
             from consulta.services.workspace import Workspace
 
@@ -115,6 +119,8 @@ class FileController:
         self.window.set_workspace(ws)
 
     def open_demo(self) -> None:
+        from consulta.ui.tasks import run_task
+
         target = demo_path()
         if target.exists():
             self.open(target)
@@ -156,6 +162,8 @@ class FileController:
         self.import_json(source, target)
 
     def import_json(self, source: str, target: str) -> Task:
+        from consulta.ui.tasks import run_task
+
         def work(progress: Any) -> Any:
             from consulta.interchange.json_import import import_json
 
@@ -174,6 +182,8 @@ class FileController:
     # -- copies and exports ----------------------------------------------------------------
 
     def ask_save_copy(self) -> None:
+        from consulta.ui.tasks import run_task
+
         ws = self.window.ws
         if ws is None:
             return

@@ -1,25 +1,22 @@
 """SVG icons from resources/icons/, drawn in the palette's text colour (light and dark schemes).
 
-Icons use ``currentColor``; it is replaced by the current palette's window-text colour when the
-icon is made, so they follow the OS scheme. ``app.svg`` keeps its own colours.
+Icons use ``currentColor``; it is replaced by the current palette's window-text colour, so
+they follow the OS scheme (``app.svg`` keeps its own colours). An icon is rendered only when
+Qt first asks for it at a given size (menus that are never opened cost nothing at start-up).
 """
 
 from __future__ import annotations
 
 from functools import cache
 
-from PySide6.QtCore import QByteArray, QRectF, Qt
-from PySide6.QtGui import QGuiApplication, QIcon, QPainter, QPalette, QPixmap
-from PySide6.QtSvg import QSvgRenderer
+from PySide6.QtCore import QByteArray, QRect, QRectF, QSize, Qt
+from PySide6.QtGui import QGuiApplication, QIcon, QIconEngine, QPainter, QPalette, QPixmap
 
 from consulta.resources import icons_dir
 
-SIZES = (16, 24, 32, 48)
-
 
 def _text_colour() -> str:
-    app = QGuiApplication.instance()
-    if app is None:
+    if QGuiApplication.instance() is None:
         return "#333333"
     return QGuiApplication.palette().color(QPalette.ColorRole.WindowText).name()
 
@@ -33,31 +30,68 @@ def svg_names() -> list[str]:
     return sorted(p.stem for p in icons_dir().glob("*.svg"))
 
 
-def _render(data: bytes, size: int, ratio: float) -> QPixmap:
-    renderer = QSvgRenderer(QByteArray(data))
-    pixmap = QPixmap(int(size * ratio), int(size * ratio))
-    pixmap.fill(Qt.GlobalColor.transparent)
-    painter = QPainter(pixmap)
-    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
-    renderer.render(painter, QRectF(0, 0, size * ratio, size * ratio))
-    painter.end()
-    pixmap.setDevicePixelRatio(ratio)
-    return pixmap
+class SvgIconEngine(QIconEngine):
+    """Renders the SVG at the size asked for; disabled icons are drawn faded."""
+
+    def __init__(self, data: bytes) -> None:
+        super().__init__()
+        self._data = data
+        self._renderer: object = None
+        self._cache: dict[tuple[int, int, int], QPixmap] = {}
+
+    def _render(self, painter: QPainter, rect: QRect | QRectF, mode: QIcon.Mode) -> None:
+        if self._renderer is None:
+            from PySide6.QtSvg import QSvgRenderer
+
+            self._renderer = QSvgRenderer(QByteArray(self._data))
+        painter.save()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        if mode == QIcon.Mode.Disabled:
+            painter.setOpacity(0.4)
+        self._renderer.render(painter, QRectF(rect))  # type: ignore[attr-defined]
+        painter.restore()
+
+    def paint(self, painter: QPainter, rect: QRect, mode: QIcon.Mode, state: QIcon.State) -> None:
+        self._render(painter, rect, mode)
+
+    def pixmap(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QPixmap:
+        key = (size.width(), size.height(), int(mode.value))
+        if key not in self._cache:
+            pixmap = QPixmap(size)
+            pixmap.fill(Qt.GlobalColor.transparent)
+            painter = QPainter(pixmap)
+            self._render(painter, QRect(0, 0, size.width(), size.height()), mode)
+            painter.end()
+            self._cache[key] = pixmap
+        return self._cache[key]
+
+    def scaledPixmap(
+        self, size: QSize, mode: QIcon.Mode, state: QIcon.State, scale: float
+    ) -> QPixmap:
+        pixmap = self.pixmap(size * scale, mode, state)
+        pixmap.setDevicePixelRatio(scale)
+        return pixmap
+
+    def actualSize(self, size: QSize, mode: QIcon.Mode, state: QIcon.State) -> QSize:
+        return size
+
+    def clone(self) -> QIconEngine:
+        twin = SvgIconEngine(self._data)
+        _engines.append(twin)
+        return twin
+
+
+_engines: list[SvgIconEngine] = []  # Qt does not own Python-made engines: keep them alive
 
 
 @cache
 def _icon(name: str, colour: str) -> QIcon:
-    data = _svg(name).replace(b"currentColor", colour.encode())
-    app = QGuiApplication.instance()
-    ratio = (
-        QGuiApplication.primaryScreen().devicePixelRatio()
-        if app and QGuiApplication.primaryScreen()
-        else 1.0
-    )
-    icon = QIcon()
-    for size in SIZES:
-        icon.addPixmap(_render(data, size, ratio))
-    return icon
+    data = _svg(name)
+    if colour:
+        data = data.replace(b"currentColor", colour.encode())
+    engine = SvgIconEngine(data)
+    _engines.append(engine)
+    return QIcon(engine)
 
 
 def icon(name: str, colour: str | None = None) -> QIcon:

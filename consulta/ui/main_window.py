@@ -18,7 +18,6 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
 
 from consulta.i18n import N_, _, available_languages, current_language
-from consulta.ui.errors import attempt
 from consulta.ui.files import FileController
 from consulta.ui.i18n import apply_language, language_name
 from consulta.ui.icons import app_icon, icon
@@ -309,11 +308,15 @@ class MainWindow(QMainWindow):
 
     def undo(self) -> None:
         if self.ws is not None:
+            from consulta.ui.errors import attempt
+
             attempt(self.ws.history.undo, parent=self)
             self._update_state()
 
     def redo(self) -> None:
         if self.ws is not None:
+            from consulta.ui.errors import attempt
+
             attempt(self.ws.history.redo, parent=self)
             self._update_state()
 

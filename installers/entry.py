@@ -60,6 +60,9 @@ def bundle_ok(result: dict[str, object]) -> bool:
 
 def run() -> int:
     _writable_streams()
+    if getattr(sys, "frozen", False):
+        # Alembic loads the migrations from .py files: write no __pycache__ into the install.
+        sys.dont_write_bytecode = True
     if os.environ.get("CONSULTA_BUNDLE_CHECK") == "1":
         result = bundle_check()
         print(json.dumps(result, sort_keys=True))

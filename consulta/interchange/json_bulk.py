@@ -1,12 +1,14 @@
-"""Writing a checked document into a new file in bulk: one executemany per table in one
+"""Writing a document's rows into a new file in bulk: executemany per table in one
 transaction, every row with the same clock stamp, no ORM object and no service call per
-row. The rows come from ``json_validate.parse_document``.
+row. The rows come from ``json_validate.parse_document`` as it checks them.
 """
 
 from __future__ import annotations
 
 import json
 import os
+import queue
+import threading
 from datetime import UTC, datetime
 from hashlib import sha1
 from operator import itemgetter
@@ -19,7 +21,7 @@ from consulta.domain.model import DERIVED_ID_NAMESPACE
 from consulta.domain.progress import Progress, step
 from consulta.domain.text import fold
 from consulta.i18n import _
-from consulta.interchange.json_validate import Parsed, Rows
+from consulta.interchange.json_validate import Rows
 from consulta.store.file import ConsultaFile
 from consulta.store.models import TABLES_BY_NAME, AuditRow
 
@@ -37,20 +39,73 @@ ORDER = (
     ("position", "positions"),
 )
 CHUNK = 20_000
+KIND_OF = dict(ORDER)
+_DONE = "done"
 
 
-def write_file(
-    tmp: Path, target: Path, source: Path, parsed: Parsed, progress: Progress | None
-) -> dict[str, int]:
-    cfile = ConsultaFile.create(tmp)
-    try:
+class BulkWriter:
+    """Writes checked rows into a new file at ``tmp``, in a thread of its own, while the
+    rest of the document is still being checked (SQLite works outside Python's global
+    lock, so checking and writing overlap). ``put(table, rows)`` hands rows over in
+    foreign-key order; ``finish(warnings)`` commits and waits; ``abort()`` stops and
+    deletes the file. Nothing here decides whether the document is sound: the caller
+    aborts when it is not.
+    """
+
+    def __init__(self, tmp: Path, target: Path, source: Path) -> None:
+        self.tmp = tmp
+        self.target = target
+        self.source = source
+        self.counts: dict[str, int] = {kind: 0 for _table_name, kind in ORDER}
+        self.done = 0
+        self.error: BaseException | None = None
+        self._queue: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+        self._abort = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="consulta-import", daemon=True)
+        self._thread.start()
+
+    def put(self, table: str, rows: Rows) -> None:
+        if rows:
+            self._queue.put((table, rows))
+
+    def finish(self, warnings: int, progress: Progress | None = None) -> dict[str, int]:
+        """Commit and close the file; reports progress and honours a cancel meanwhile."""
+        self._queue.put((_DONE, warnings))
+        while self._thread.is_alive():
+            step(progress, self.done, 0, _("Writing the consultation…"))
+            self._thread.join(0.1)
+        if self.error is not None:
+            raise self.error
+        if progress is not None:
+            progress.check()  # a cancel while the last rows were written still counts
+        return self.counts
+
+    def abort(self) -> None:
+        """Stop writing and delete the file (waits for the writing thread)."""
+        self._abort.set()
+        self._queue.put((_DONE, None))
+        self._thread.join()
+        self.tmp.unlink(missing_ok=True)
+
+    # -- the writing thread ----------------------------------------------------------------
+
+    def _run(self) -> None:
+        try:
+            cfile = ConsultaFile.create(self.tmp)
+            try:
+                self._fill(cfile)
+            finally:
+                cfile.close()
+            if not self._abort.is_set():
+                with self.tmp.open("rb+") as handle:
+                    os.fsync(handle.fileno())
+        except BaseException as exc:
+            self.error = exc
+
+    def _fill(self, cfile: ConsultaFile) -> None:
         stamp = cfile.clock.tick()
         now = datetime.now(UTC).replace(tzinfo=None)
         meta = {"created_at": now, "updated_at": now, "hlc": stamp, "origin": cfile.replica_id}
-        _finish_rows(parsed)
-        total = sum(len(rows) for rows in parsed.rows.values())
-        done = 0
-        counts: dict[str, int] = {}
         with cfile.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
             assert raw is not None
@@ -60,25 +115,29 @@ def write_file(
                 raw.execute(pragma)
             try:
                 with conn.begin():
-                    for table_name, kind in ORDER:
-                        rows = parsed.rows[table_name]
+                    while True:
+                        table, rows = self._queue.get()
+                        if self._abort.is_set():
+                            raise _Aborted()
+                        if table == _DONE:
+                            _audit(conn, cfile, stamp, now, self.source, self.counts, rows)
+                            break
+                        _prepare(table, rows, self.counts[KIND_OF[table]])
                         for start in range(0, len(rows), CHUNK):
-                            step(progress, done, total, _("Writing the consultation…"))
-                            chunk = rows[start : start + CHUNK]
-                            _insert(conn, table_name, chunk, meta)
-                            done += len(chunk)
-                        counts[kind] = len(rows)
-                    _audit(conn, cfile, stamp, now, source, parsed, counts)
-                    step(progress, total, total, _("Writing the consultation…"))
+                            if self._abort.is_set():
+                                raise _Aborted()
+                            _insert(conn, table, rows[start : start + CHUNK], meta)
+                        self.counts[KIND_OF[table]] += len(rows)
+                        self.done += len(rows)
             finally:
                 for pragma in _SAFE:
                     raw.execute(pragma)
-        cfile.set_info({"clock": stamp, "replica_path": str(target)})
-    finally:
-        cfile.close()
-    with tmp.open("rb+") as handle:
-        os.fsync(handle.fileno())
-    return counts
+        if not self._abort.is_set():
+            cfile.set_info({"clock": stamp, "replica_path": str(self.target)})
+
+
+class _Aborted(Exception):
+    pass
 
 
 _FAST = (
@@ -132,22 +191,27 @@ def _processor(column: Any, dialect: Any) -> Any:
     return column.type.dialect_impl(dialect).bind_processor(dialect)
 
 
-def _finish_rows(parsed: Parsed) -> None:
-    """What the table needs beyond the document: sort order, search key, split votes."""
-    for order, row in enumerate(parsed.rows["sector"]):
-        row["sort_order"] = order
-    for row in parsed.rows["participant"]:
-        row["search_key"] = search_key(row["name"], row["email"])
-    for row in parsed.rows["attendance"]:
-        row["id"] = attendance_key(row["session_id"], row["participant_id"])
-    for row in parsed.rows["position"]:
-        votes = row.pop("votes")
-        (
-            row["votes_support"],
-            row["votes_support_with_reservations"],
-            row["votes_oppose"],
-            row["votes_abstain"],
-        ) = votes if votes is not None else (None, None, None, None)
+def _prepare(table: str, rows: Rows, offset: int) -> None:
+    """What a table needs beyond the document: sort order, search key, ids, split votes.
+    ``offset`` is the number of rows of the table already written."""
+    if table == "sector":
+        for order, row in enumerate(rows, offset):
+            row["sort_order"] = order
+    elif table == "participant":
+        for row in rows:
+            row["search_key"] = search_key(row["name"], row["email"])
+    elif table == "attendance":
+        for row in rows:
+            row["id"] = attendance_key(row["session_id"], row["participant_id"])
+    elif table == "position":
+        for row in rows:
+            votes = row.pop("votes")
+            (
+                row["votes_support"],
+                row["votes_support_with_reservations"],
+                row["votes_oppose"],
+                row["votes_abstain"],
+            ) = votes if votes is not None else (None, None, None, None)
 
 
 _FOLDED: dict[str, str] = {}
@@ -198,15 +262,14 @@ def _audit(
     stamp: str,
     now: datetime,
     source: Path,
-    parsed: Parsed,
     counts: dict[str, int],
+    warnings: int,
 ) -> None:
-    consultation = parsed.rows["consultation"][0]
     entry = {
         "table": "consultation",
-        "id": consultation["id"],
+        "id": conn.exec_driver_sql("SELECT id FROM consultation").scalar(),
         "before": None,
-        "after": {"imported_from": source.name, "counts": counts, "warnings": len(parsed.warnings)},
+        "after": {"imported_from": source.name, "counts": counts, "warnings": warnings},
     }
     conn.execute(
         insert(_AUDIT).values(

@@ -25,9 +25,15 @@ from consulta.domain.errors import (
 )
 from consulta.domain.progress import Progress, step
 from consulta.i18n import _
-from consulta.interchange.json_bulk import write_file
+from consulta.interchange.json_bulk import BulkWriter
 from consulta.interchange.json_checks import FORMAT, VERSION
-from consulta.interchange.json_validate import Parsed, check_header, parse_document
+from consulta.interchange.json_validate import (
+    Parsed,
+    Rows,
+    Sink,
+    check_header,
+    parse_document,
+)
 from consulta.store.lock import FileLock
 
 # A JSON escape of a UTF-16 surrogate: only then can a string hold a lone surrogate.
@@ -115,8 +121,8 @@ def load_document(source: Path) -> tuple[dict[str, Any], bool]:
     return doc, _SURROGATE_ESCAPE.search(raw) is not None
 
 
-def check_document(source: Path, doc: dict[str, Any], surrogates: bool = True) -> Parsed:
-    """Every problem of the document, or raise: the format, the version, then the rest."""
+def check_header_or_raise(source: Path, doc: dict[str, Any]) -> None:
+    """The format and the version; a document that fails here is not read further."""
     problems = check_header(doc)
     if problems:
         raise InvalidDocumentError(source, problems)
@@ -132,7 +138,14 @@ def check_document(source: Path, doc: dict[str, Any], surrogates: bool = True) -
                 supported=VERSION,
             ),
         )
-    parsed = parse_document(doc, surrogates=surrogates)
+
+
+def check_document(
+    source: Path, doc: dict[str, Any], surrogates: bool = True, sink: Sink | None = None
+) -> Parsed:
+    """Every problem of the document, or raise ``InvalidDocumentError`` listing them."""
+    check_header_or_raise(source, doc)
+    parsed = parse_document(doc, surrogates=surrogates, sink=sink)
     if parsed.problems:
         raise InvalidDocumentError(source, parsed.problems)
     return parsed
@@ -168,14 +181,26 @@ def import_document(
     target = Path(target).absolute()
     _check_target(target, overwrite)
     step(progress, 0, 0, _("Checking the document…"))
-    parsed = check_document(source, doc, surrogates)
+    check_header_or_raise(source, doc)
     tmp = target.with_name(f".{target.name}.{uuidlib.uuid4().hex[:8]}.importing")
+    # The rows are written into the temporary file while the rest is still checked; the
+    # file is deleted unless the whole document is sound and fully written.
+    writer = BulkWriter(tmp, target, source)
+    checked = 0
+
+    def sink(table: str, rows: Rows) -> None:
+        nonlocal checked
+        checked += len(rows)
+        step(progress, checked, 0, _("Checking and writing the consultation…"))
+        writer.put(table, rows)
+
     try:
-        counts = write_file(tmp, target, source, parsed, progress)
+        parsed = check_document(source, doc, surrogates, sink)
+        counts = writer.finish(len(parsed.warnings), progress)
         _check_target(target, overwrite)
         _replace(tmp, target)
     except BaseException:
-        tmp.unlink(missing_ok=True)
+        writer.abort()
         raise
     return ImportReport(target, counts, parsed.warnings)
 

@@ -39,6 +39,8 @@ from consulta.interchange.json_checks import (
 )
 
 Rows = list[dict[str, Any]]
+Sink = Callable[[str, Rows], None]
+STREAM = 10_000  # rows handed to the sink at a time
 
 
 @dataclass
@@ -54,10 +56,18 @@ class Parsed:
 
 
 class _Walk:
-    def __init__(self) -> None:
+    def __init__(self, sink: Sink | None) -> None:
         self.out = Parsed()
+        self.sink = sink
+        self.sent = 0  # rows of the current table handed to the sink
         # (where, key) -> [first path, count]
         self.unknown: dict[tuple[str, str], list[Any]] = {}
+
+    def send(self, table: str, rows: Rows) -> None:
+        """Hand the rows not yet sent to the sink, while the document is still sound."""
+        if self.sink is not None and not self.out.problems and len(rows) > self.sent:
+            self.sink(table, rows[self.sent :])
+        self.sent = len(rows)
 
     def problem(self, path: str, message: str) -> None:
         self.out.problems.append(Problem(path, message))
@@ -215,7 +225,8 @@ def _kind(
 ) -> None:
     items = doc.get(kind)
     rows: Rows = []
-    walk.out.rows[TABLES[kind]] = rows
+    table = TABLES[kind]
+    walk.out.rows[table] = rows
     if items is None:
         return
     if type(items) is not list:
@@ -266,6 +277,9 @@ def _kind(
             walk.note_unknown(kind, f"{kind}[{i}]", item, known)
         if len(problems) == before:
             rows.append(row)
+            if len(rows) - walk.sent >= STREAM:
+                walk.send(table, rows)
+    walk.send(table, rows)
 
 
 def _surrogates(walk: _Walk, value: Any, path: str) -> None:
@@ -313,18 +327,29 @@ def json_repr(value: Any) -> str:
     return text if len(text) <= 40 else text[:37] + "…"
 
 
-def parse_document(doc: dict[str, Any], surrogates: bool = True) -> Parsed:
+def parse_document(
+    doc: dict[str, Any], surrogates: bool = True, sink: Sink | None = None
+) -> Parsed:
     """Check a whole document (format and version already checked); ``surrogates=False``
-    skips the search for lone surrogates when the source text cannot hold any."""
-    walk = _Walk()
+    skips the search for lone surrogates when the source text cannot hold any.
+
+    ``sink(table, rows)``, if given, receives the rows in foreign-key order as soon as
+    they are checked, as long as no problem has been found (a writer can start early;
+    it must be abandoned if the result has problems).
+    """
+    walk = _Walk(sink)
     if surrogates:
         for key, value in doc.items():
             _surrogates(walk, value, _key_text(key))
     districts = _consultation(walk, doc)
+    for table in ("consultation", "district"):
+        walk.sent = 0
+        walk.send(table, walk.out.rows[table])
     ids: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
     specs = specs_of(ids, districts)
     unique = _unique_keys()
     for kind in KINDS:
+        walk.sent = 0
         _kind(walk, doc, kind, specs[kind], ids[kind], unique.get(kind))
     for key in doc:
         if key not in TOP_KEYS:

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QFileDialog,
+    QLabel,
     QMessageBox,
     QPushButton,
     QWizard,
@@ -31,10 +32,13 @@ from consulta.domain import model as m
 from consulta.domain.errors import CancelledError
 from consulta.merge.model import Side
 from consulta.services.workspace import Workspace
+from consulta.ui.dialogs.erase_dialog import EraseDialog, erase_participant_interactively
 from consulta.ui.dialogs.kit_dialog import KitDialog, make_kit_interactively
 from consulta.ui.dialogs.merge_wizard import PREVIEW, RECEIPT, RESOLVE, MergeWizard
+from consulta.ui.views.merge_history import MergeHistoryDialog
 
 PERSON = "Ana Paula Rodrigues"  # of the Norte district in the demo
+ERASED = "Javier Ruiz Cordero"  # named nowhere else (not a facilitator)
 
 
 def _person(ws: Workspace, name: str) -> m.Participant:
@@ -233,3 +237,77 @@ def test_cancelled_merge_leaves_the_master_untouched(
     assert _sha(demo_ws.path) == before
     assert errors_shown == []
     assert demo_ws.participants.get(_person(demo_ws, f"{PERSON} (master)").id)
+
+
+def test_history_shows_the_losing_version_and_restores_it(
+    qtbot: Any, demo_ws: Workspace, kit: Path, errors_shown: Any
+) -> None:
+    _edit_apart(demo_ws, kit)
+    person_id = _person(demo_ws, f"{PERSON} (master)").id
+    wizard = MergeWizard(demo_ws)
+    qtbot.addWidget(wizard)
+    _to_resolve(qtbot, wizard, kit)
+    wizard.next()
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == RECEIPT, timeout=20_000)
+    kept_name = demo_ws.participants.get(person_id).name
+    lost_name = ({f"{PERSON} (master)", f"{PERSON} (kit)"} - {kept_name}).pop()
+
+    dialog = MergeHistoryDialog(demo_ws)
+    qtbot.addWidget(dialog)
+    view = dialog.view
+    view.search.setText(lost_name)
+    assert view.proxy.rowCount() >= 1
+    view.table.selectRow(0)
+    entry = view.current()
+    assert entry is not None and entry.record_id == person_id
+    assert lost_name in view.details.toPlainText()
+    assert view.restore_button.isEnabled()
+    view.restore_button.click()
+    assert demo_ws.participants.get(person_id).name == lost_name
+    with sqlite3.connect(demo_ws.path) as db:
+        assert db.execute("SELECT name FROM participant WHERE id = ?", (person_id,)).fetchone() == (
+            lost_name,
+        )
+    assert "Restored" in view.model.data(
+        view.model.index(
+            view.model.entries.index(next(e for e in view.model.entries if e.seq == entry.seq)), 5
+        )
+    )
+    assert errors_shown == []
+
+
+def test_erase_needs_the_name_typed_and_removes_the_data(
+    qtbot: Any, demo_ws: Workspace, monkeypatch: Any
+) -> None:
+    person = _person(demo_ws, ERASED)
+    assert person.email
+    seen: list[EraseDialog] = []
+
+    def exec_(self: EraseDialog) -> int:
+        seen.append(self)
+        assert not self.erase_button.isEnabled()
+        self.typed.setText(ERASED.upper())  # case and accents do not matter
+        assert not self.erase_button.isEnabled()  # the box too
+        self.sure.setChecked(True)
+        assert self.erase_button.isEnabled()
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EraseDialog, "exec", exec_)
+    assert erase_participant_interactively(None, demo_ws, person.id)
+    assert "cannot be undone" in seen[0].findChildren(QLabel)[1].text()
+    raw = demo_ws.path.read_bytes()
+    assert ERASED.encode() not in raw and person.email.encode() not in raw
+    with sqlite3.connect(demo_ws.path) as db:
+        assert db.execute(
+            "SELECT count(*) FROM erasure WHERE participant_id = ?", (person.id,)
+        ).fetchone() == (1,)
+
+
+def test_erase_refused_when_the_dialog_is_cancelled(
+    qtbot: Any, demo_ws: Workspace, monkeypatch: Any
+) -> None:
+    person = _person(demo_ws, ERASED)
+    monkeypatch.setattr(EraseDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
+    assert not erase_participant_interactively(None, demo_ws, person.id)
+    assert demo_ws.participants.get(person.id).name == ERASED

@@ -51,6 +51,12 @@ class RawTable:
     delimiter: str | None = None  # CSV only
     sheet: str | None = None  # XLSX only
 
+    def __post_init__(self) -> None:
+        if not self.row_numbers:  # a table built by hand: header on row 1, no gaps
+            self.row_numbers = list(range(2, len(self.rows) + 2))
+        if len(self.row_numbers) != len(self.rows):
+            raise ValueError("RawTable needs one row number per row")
+
     @property
     def width(self) -> int:
         return len(self.headers)

@@ -345,3 +345,11 @@ def test_a_read_only_file_is_not_written(tmp_consulta: Path, tmp_path: Path) -> 
         plan = _plan(ws, tmp_path, [_row("Ana")])
         with pytest.raises(UserError, match="read-only"):
             apply_import(ws, plan)
+
+
+def test_a_table_built_by_hand_numbers_its_rows_from_2(ws: Workspace, tmp_path: Path) -> None:
+    from consulta.interchange.stakeholders import RawTable
+
+    table = RawTable(tmp_path / "typed.csv", ["Nom", "Secteur"], [["Ana", "Media"], ["", "Media"]])
+    plan = plan_import(ws, table, guess_mapping(table.headers))
+    assert [e.row for e in plan.errors] == [3]

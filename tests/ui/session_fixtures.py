@@ -121,8 +121,8 @@ def widget(qtbot: Any, setup: Setup, errors: list[BaseException]) -> Any:
     w = SessionWorkspace(setup.ws, setup.session_id)
     qtbot.addWidget(w)
     w.resize(1366, 700)
-    w.show()
-    qtbot.waitExposed(w)
-    w.activateWindow()
-    qtbot.waitActive(w)
+    with qtbot.waitExposed(w):
+        w.show()
+    with qtbot.waitActive(w):
+        w.activateWindow()
     return w

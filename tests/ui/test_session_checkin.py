@@ -168,8 +168,8 @@ def test_search_on_a_large_file_holds_one_page(qtbot: Any, tmp_path: Any) -> Non
         w = SessionWorkspace(s.ws, s.session_id)
         qtbot.addWidget(w)
         w.resize(1366, 700)
-        w.show()
-        qtbot.waitExposed(w)
+        with qtbot.waitExposed(w):
+            w.show()
         model, search = w.checkin.search_model, w.checkin.search
         started = time.perf_counter()
         search.setText("martinez")

@@ -184,3 +184,36 @@ def test_retranslate_to_spanish(qtbot: Any, widget: Any) -> None:
         apply_language("en")
     widget.retranslate()
     assert widget.close_button.text() == "Close session…"
+
+
+def test_workspace_keys_win_over_the_windows_own_shortcuts(
+    qtbot: Any, setup: Setup, errors: list[BaseException]
+) -> None:
+    """The main window binds Ctrl+1…5 to its views; inside the workspace they are ours."""
+    from PySide6.QtGui import QAction, QKeySequence
+    from PySide6.QtWidgets import QMainWindow
+
+    from consulta.ui.views.session_workspace import SessionWorkspace
+
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    fired: list[str] = []
+    for number in (1, 2, 3):
+        action = QAction(f"view {number}", window)
+        action.setShortcut(QKeySequence(f"Ctrl+{number}"))
+        action.triggered.connect(lambda _checked=False, n=number: fired.append(f"view {n}"))
+        window.addAction(action)
+    w = SessionWorkspace(setup.ws, setup.session_id)
+    window.setCentralWidget(w)
+    window.resize(1366, 768)
+    with qtbot.waitExposed(window):
+        window.show()
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    w.setFocus()  # what the Sessions view does on opening: lands in the search field
+    assert w.checkin.search.hasFocus()
+    qtbot.keyClick(w.checkin.search, Qt.Key.Key_2, CTRL)
+    assert w.tabs.currentIndex() == 1 and w.agenda.add_field.hasFocus()
+    qtbot.keyClick(w.agenda.add_field, Qt.Key.Key_3, CTRL)
+    assert w.tabs.currentIndex() == 2
+    assert fired == []

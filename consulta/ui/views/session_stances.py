@@ -8,6 +8,8 @@ reason field ("Why? (recommended)"); a gentle warning icon stays while it is emp
 
 from __future__ import annotations
 
+import html
+
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
@@ -74,6 +76,7 @@ class StanceRow(QObject):
         self.note.textEdited.connect(lambda _t: self._note_edited())
         self.note_view = QLabel(parent)  # the reason as read-only minutes show it
         self.note_view.setWordWrap(True)
+        self.note_view.setTextFormat(Qt.TextFormat.RichText)
         self.note_view.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.note_view.hide()
         self.note.installEventFilter(self)
@@ -149,7 +152,7 @@ class StanceRow(QObject):
             if self.note.text() != text:
                 self.note.setText(text)
                 self.note.setCursorPosition(0)
-            self.note_view.setText(text or "—")
+
         votes = position.votes if position else None
         if not any(spin.hasFocus() for spin in self.spins):
             values = list(votes.as_dict().values()) if votes else [0, 0, 0, 0]
@@ -176,10 +179,24 @@ class StanceRow(QObject):
         self.note.setToolTip(self.note.text())
         self.note.setPlaceholderText(_("Why? (recommended)") if needs else _("Note (optional)"))
         self.warn.setVisible(needs and not self.note.text().strip())
+        self._show_view()
         votes = self.tally()
         self.tally_button.setText(_("Tally ({n})", n=votes.total) if votes else _("Tally…"))
+        self.tally_button.setVisible(not self.locked or votes is not None)
         for spin in self.spins:
             spin.setEnabled(stance is not None and not self.locked)
+
+    def _show_view(self) -> None:
+        """The locked row as minutes read: the stance in words (not only a dimmed radio)."""
+        stance = self.stance()
+        if stance is None:
+            self.note_view.setText("—")
+            return
+        note = html.escape(self.note.text().strip())
+        label = html.escape(stance.label)
+        self.note_view.setText(
+            _("<b>{stance}</b>: {note}", stance=label, note=note) if note else f"<b>{label}</b>"
+        )
 
     def _note_edited(self) -> None:
         self._update_hints()

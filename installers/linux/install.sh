@@ -24,6 +24,10 @@ fail() {
     fail "no program at $HERE/consulta/consulta: run this script from the unpacked consulta-<version> folder."
 [ -f "$HERE/share/consulta.desktop" ] || fail "$HERE/share/consulta.desktop is missing: unpack the whole archive again."
 
+if [ -e "$BIN/consulta" ] && [ ! -L "$BIN/consulta" ]; then
+    fail "$BIN/consulta exists and is not a link to Consulta: move it away and run this again."
+fi
+
 # 1. The program: copy next to the old copy, then swap, so a failed copy leaves the old one.
 mkdir -p "$(dirname -- "$OPT")"
 rm -rf "$OPT.new"
@@ -37,9 +41,6 @@ rm -rf "$OPT.old"
 
 # 2. The command.
 mkdir -p "$BIN"
-if [ -e "$BIN/consulta" ] && [ ! -L "$BIN/consulta" ]; then
-    fail "$BIN/consulta exists and is not a link to Consulta: move it away and run this again."
-fi
 ln -sfn "$OPT/consulta" "$BIN/consulta"
 
 # 3. The menu entry, pointing at the installed program (~/.local/bin may not be on PATH).

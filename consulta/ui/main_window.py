@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.files = FileController(self)
         self.setWindowIcon(app_icon())
         self.setAcceptDrops(True)
-        self.setMinimumSize(960, 600)
+        self.setMinimumSize(760, 520)
         self.stack = QStackedWidget()
         self.start = StartPage()
         self.stack.addWidget(self.start)

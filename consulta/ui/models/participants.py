@@ -54,12 +54,14 @@ class ParticipantTableModel(QAbstractTableModel):
     def loaded(self) -> int:
         return len(self._rows)
 
-    def reload(self, keep_loaded: bool = False) -> None:
-        """Count again and start from the first page (after a search or an edit)."""
+    def reload(self, keep_loaded: bool = False, names: bool = True) -> None:
+        """Count again and start from the first page (after a search or an edit); ``names``
+        also re-reads the sector and organisation names (not needed for a new search)."""
         wanted = len(self._rows) if keep_loaded else 0
         self.beginResetModel()
-        self._sectors = {s.id: s.name for s in self.ws.sectors.list()}
-        self._organisations = {o.id: o.name for o in self.ws.organisations.list()}
+        if names or not self._sectors:
+            self._sectors = {s.id: s.name for s in self.ws.sectors.list()}
+            self._organisations = {o.id: o.name for o in self.ws.organisations.list()}
         self._total = self.ws.participants.count(self.query, self.sector_id)
         self._rows = self._page(0, max(wanted, self.page_size))
         self.endResetModel()
@@ -80,7 +82,7 @@ class ParticipantTableModel(QAbstractTableModel):
             return
         self.query = query
         self.sector_id = sector_id or None
-        self.reload()
+        self.reload(names=False)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008
         return not parent.isValid() and len(self._rows) < self._total
@@ -103,7 +105,7 @@ class ParticipantTableModel(QAbstractTableModel):
             return
         self.sort_key = key
         self.descending = order == Qt.SortOrder.DescendingOrder
-        self.reload()
+        self.reload(names=False)
 
     def sortable(self, column: int) -> bool:
         return COLUMNS[column][1] is not None

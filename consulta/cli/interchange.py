@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 
 from consulta.cli import say
 from consulta.domain.errors import InvalidDocumentError, UserError
-from consulta.i18n import _
+from consulta.i18n import N_, _
 
 if TYPE_CHECKING:
     from consulta.services.workspace import Workspace
@@ -35,15 +35,15 @@ EXPORT_FORMATS: dict[str, ExportFormat] = {}
 EXPORT_SUFFIXES: dict[str, str] = {}
 
 KIND_LABELS = {
-    "districts": "Districts",
-    "sectors": "Sectors",
-    "organisations": "Organisations",
-    "participants": "Participants",
-    "sessions": "Sessions",
-    "agenda_items": "Agenda items",
-    "attendance": "Attendances",
-    "guidelines": "Guidelines",
-    "positions": "Positions",
+    "districts": N_("Districts"),
+    "sectors": N_("Sectors"),
+    "organisations": N_("Organisations"),
+    "participants": N_("Participants"),
+    "sessions": N_("Sessions"),
+    "agenda_items": N_("Agenda items"),
+    "attendance": N_("Attendances"),
+    "guidelines": N_("Guidelines"),
+    "positions": N_("Positions"),
 }
 
 

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from datetime import date, time
 from typing import Any
 
-from consulta.i18n import _
+from consulta.i18n import N_, _
 
 FORMAT = "consulta-interchange"
 VERSION = 1
@@ -130,15 +130,16 @@ def whole(low: int, high: int) -> Check:
     return check
 
 
-def reference(ids: dict[str, int], kind_label: str) -> Check:
-    """An id that must name a record already read (``ids`` fills up as records are read)."""
+def reference(ids: dict[str, int], message: str) -> Check:
+    """An id that must name a record already read (``ids`` fills up as records are read);
+    ``message`` (marked with ``N_``) is translated when the id names nothing."""
 
     def check(value: Any) -> str:
         if value in ids:  # the common case: an id exactly as read (so already checked)
             return str(value)
         checked = uuid(value)
         if checked not in ids:
-            raise Bad(_("no {kind} with this id", kind=kind_label))
+            raise Bad(_(message))
         return checked
 
     return check
@@ -191,18 +192,30 @@ def specs_of(ids: dict[str, dict[str, int]], districts: dict[str, str]) -> dict[
         "organisations": [
             ("id", "id", True, None, uuid),
             ("name", "name", True, None, name),
-            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
+            (
+                "sector_id",
+                "sector_id",
+                True,
+                None,
+                reference(ids["sectors"], N_("no sector with this id")),
+            ),
         ],
         "participants": [
             ("id", "id", True, None, uuid),
             ("name", "name", True, None, name),
-            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
+            (
+                "sector_id",
+                "sector_id",
+                True,
+                None,
+                reference(ids["sectors"], N_("no sector with this id")),
+            ),
             (
                 "organisation_id",
                 "organisation_id",
                 False,
                 None,
-                reference(ids["organisations"], _("organisation")),
+                reference(ids["organisations"], N_("no organisation with this id")),
             ),
             ("email", "email", False, None, text),
             ("phone", "phone", False, None, text),
@@ -223,19 +236,31 @@ def specs_of(ids: dict[str, dict[str, int]], districts: dict[str, str]) -> dict[
         ],
         "agenda_items": [
             ("id", "id", True, None, uuid),
-            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
+            (
+                "session_id",
+                "session_id",
+                True,
+                None,
+                reference(ids["sessions"], N_("no session with this id")),
+            ),
             ("position", "position", True, None, whole(-(2**31), 2**31 - 1)),
             ("title", "title", True, None, name),
             ("notes", "notes", False, "", text),
         ],
         "attendance": [
-            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
+            (
+                "session_id",
+                "session_id",
+                True,
+                None,
+                reference(ids["sessions"], N_("no session with this id")),
+            ),
             (
                 "participant_id",
                 "participant_id",
                 True,
                 None,
-                reference(ids["participants"], _("participant")),
+                reference(ids["participants"], N_("no participant with this id")),
             ),
             ("present", "present", False, True, boolean),
         ],
@@ -254,10 +279,22 @@ def specs_of(ids: dict[str, dict[str, int]], districts: dict[str, str]) -> dict[
                 "guideline_id",
                 True,
                 None,
-                reference(ids["guidelines"], _("guideline")),
+                reference(ids["guidelines"], N_("no guideline with this id")),
             ),
-            ("session_id", "session_id", True, None, reference(ids["sessions"], _("session"))),
-            ("sector_id", "sector_id", True, None, reference(ids["sectors"], _("sector"))),
+            (
+                "session_id",
+                "session_id",
+                True,
+                None,
+                reference(ids["sessions"], N_("no session with this id")),
+            ),
+            (
+                "sector_id",
+                "sector_id",
+                True,
+                None,
+                reference(ids["sectors"], N_("no sector with this id")),
+            ),
             ("stance", "stance", True, None, one_of(STANCES)),
             ("note", "note", False, "", text),
             ("votes", "votes", False, None, votes),

@@ -82,7 +82,7 @@ def read_table(path: Path | str, progress: Progress | None = None) -> RawTable:
                 reason=error.strerror or error,
             ),
         ) from error
-    if not head.strip():
+    if not head.strip() and size <= SAMPLE_BYTES:
         raise TableError(
             path,
             _(

@@ -17,8 +17,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "xcb")
 
-SIZE = (1366, 768)
-
 
 def settle(app: Any) -> None:
     for _ in range(5):
@@ -39,6 +37,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--lang", default="en")
+    parser.add_argument("--size", default="1366x768", help="window size, e.g. 960x600")
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -64,7 +63,8 @@ def main() -> int:
     apply_language(args.lang)
     demo = build_demo(scratch / "demo.consulta", language=args.lang)
     window = MainWindow(Settings())
-    window.resize(*SIZE)
+    width, height = (int(x) for x in args.size.split("x"))
+    window.resize(width, height)
     window.show()
     settle(app)
     task = window.files.open(demo)

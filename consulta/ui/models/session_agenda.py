@@ -48,7 +48,8 @@ class AgendaModel(QAbstractListModel):
             return _("{number}. {title}", number=index.row() + 1, title=item.title)
         if role == Qt.ItemDataRole.ToolTipRole:
             notes = item.notes.strip()
-            return (notes[:300] + "…") if len(notes) > 300 else (notes or _("No notes yet"))
+            notes = (notes[:300] + "…") if len(notes) > 300 else (notes or _("No notes yet"))
+            return f"{item.title}\n\n{notes}"
         if role == IdRole:
             return item.id
         return None

@@ -59,7 +59,7 @@ class DiscussedModel(QAbstractListModel):
                 total=self._sectors,
             )
         if role == Qt.ItemDataRole.ToolTipRole:
-            return g.text or g.title
+            return f"{g.code}  {g.title}\n\n{g.text}" if g.text else f"{g.code}  {g.title}"
         if role == IdRole:
             return g.id
         return None

@@ -13,11 +13,9 @@ from datetime import datetime
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QHideEvent, QKeyEvent, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListView,
     QPlainTextEdit,
     QToolButton,
     QVBoxLayout,
@@ -29,7 +27,15 @@ from consulta.i18n import _
 from consulta.services.workspace import Workspace
 from consulta.ui.dialogs import session_confirm
 from consulta.ui.models.session_agenda import AgendaModel
-from consulta.ui.views.session_common import GAP, SPACING, heading, icon, run, with_keys
+from consulta.ui.views.session_common import (
+    GAP,
+    SPACING,
+    heading,
+    icon,
+    list_table,
+    run,
+    with_keys,
+)
 
 DEBOUNCE_MS = 800
 _ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -70,12 +76,7 @@ class AgendaPanel(QWidget):
         add_row = QHBoxLayout()
         add_row.addWidget(self.add_field, 1)
         add_row.addWidget(self.add_button)
-        self.items = QListView()
-        self.items.setObjectName("agendaList")
-        self.items.setModel(self.model)
-        self.items.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.items.setWordWrap(True)
-        self.items.setSpacing(2)
+        self.items = list_table(self.model, "agendaList")
         self.list_title.setBuddy(self.items)
         self.up_button, self.down_button, self.remove_button = (
             QToolButton(),

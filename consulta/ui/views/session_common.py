@@ -11,7 +11,14 @@ from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QFont, QIcon, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication, QLabel, QStyle, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QLabel,
+    QStyle,
+    QTableView,
+    QWidget,
+)
 
 from consulta.domain.errors import UserError
 
@@ -76,6 +83,27 @@ def heading(text: str = "", size_delta: float = 1.5, parent: QWidget | None = No
     font.setPointSizeF(font.pointSizeF() + size_delta)
     label.setFont(font)
     return label
+
+
+def list_table(model: Any, name: str, lines: int = 1) -> QTableView:
+    """A one-column list that fits its width: rows of ``lines`` lines, text elided, no grid.
+    (A QListView grows sideways with long text; wrapped items get cut.)"""
+    view = QTableView()
+    view.setObjectName(name)
+    view.setModel(model)
+    view.horizontalHeader().hide()
+    view.verticalHeader().hide()
+    view.horizontalHeader().setStretchLastSection(True)
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().lineSpacing() * lines + 10)
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTextElideMode(Qt.TextElideMode.ElideRight)
+    view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setTabKeyNavigation(False)
+    return view
 
 
 def keys(sequence: str) -> str:

@@ -7,12 +7,10 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QFrame,
     QHBoxLayout,
     QLabel,
-    QListView,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
@@ -23,7 +21,7 @@ from consulta.domain import model as m
 from consulta.i18n import _
 from consulta.services.workspace import Workspace
 from consulta.ui.models.session_guidelines import DiscussedModel
-from consulta.ui.views.session_common import GAP, SPACING, heading, icon, run
+from consulta.ui.views.session_common import GAP, SPACING, heading, icon, list_table, run
 from consulta.ui.views.session_stances import StanceGrid, StanceRow
 
 DEBOUNCE_MS = 800
@@ -56,12 +54,7 @@ class PositionsPanel(QWidget):
         left = QVBoxLayout()
         left.setSpacing(SPACING)
         self.list_title = heading()
-        self.discussed = QListView()
-        self.discussed.setObjectName("discussedList")
-        self.discussed.setModel(self.model)
-        self.discussed.setWordWrap(True)
-        self.discussed.setSpacing(2)
-        self.discussed.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.discussed = list_table(self.model, "discussedList", lines=2)
         self.list_title.setBuddy(self.discussed)
         self.pick_label = QLabel()
         self.pick = QComboBox()
@@ -74,17 +67,19 @@ class PositionsPanel(QWidget):
         self.discuss_button = QPushButton(icon("add"), "")
         self.discuss_button.clicked.connect(self.discuss_picked)
         pick_row = QHBoxLayout()
-        pick_row.addWidget(self.pick, 1)
+        pick_row.addStretch(1)
         pick_row.addWidget(self.discuss_button)
         left.addWidget(self.list_title)
         left.addWidget(self.discussed, 1)
         left.addWidget(self.pick_label)
+        left.addWidget(self.pick)
         left.addLayout(pick_row)
         box = QWidget()
         box.setLayout(left)
-        box.setFixedWidth(260)
+        box.setMinimumWidth(190)
+        box.setMaximumWidth(270)
         left.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(box)
+        layout.addWidget(box, 1)
 
         self.scroller = QScrollArea()
         self.scroller.setWidgetResizable(True)
@@ -109,7 +104,7 @@ class PositionsPanel(QWidget):
         right.addWidget(self.help)
         right.addStretch(1)
         self.scroller.setWidget(body)
-        layout.addWidget(self.scroller, 1)
+        layout.addWidget(self.scroller, 3)
 
         self.discussed.selectionModel().currentChanged.connect(self._current_changed)
         self.discussed.installEventFilter(self)

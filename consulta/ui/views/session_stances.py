@@ -72,7 +72,7 @@ class StanceRow(QObject):
         self.warn.setFixedWidth(18)
         self.note = QLineEdit(parent)
         self.note.setObjectName(f"note_{sector.id}")
-        self.note.setMinimumWidth(180)
+        self.note.setMinimumWidth(140)
         self.note.textEdited.connect(lambda _t: self._note_edited())
         self.note_view = QLabel(parent)  # the reason as read-only minutes show it
         self.note_view.setWordWrap(True)
@@ -316,7 +316,7 @@ class StanceGrid(QWidget):
             self.rows.append(row)
         self.grid.setColumnStretch(0, 2)
         self.grid.setColumnStretch(6, 5)
-        self.grid.setColumnMinimumWidth(0, 150)
+        self.grid.setColumnMinimumWidth(0, 130)
         self.grid.setRowStretch(1 + len(sectors) * 2, 1)
         self.retranslate()
         return self.rows

@@ -109,7 +109,8 @@ def _to_resolve(qtbot: Any, wizard: MergeWizard, kit: Path) -> None:
     wizard.show()
     _drop(wizard, kit, wizard.ws.path, kit.with_suffix(".txt"))
     assert wizard.files_page.paths() == [kit]  # the master and a non-consulta file left out
-    assert "master.consulta" in wizard.files_page.hint.text()
+    assert "open consultation itself" in wizard.files_page.hint.text()
+    assert "norte.txt" in wizard.files_page.hint.text()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -102,20 +102,24 @@ class FilesPage(QWizardPage):
 
     def add_paths(self, paths: list[Path]) -> None:
         master = Path(self.w.ws.path).resolve()
-        skipped = []
+        skipped, itself = [], False
         for path in paths:
-            if path.suffix.lower() != SUFFIX or path.resolve() == master:
+            if path.resolve() == master:
+                itself = True
+                continue
+            if path.suffix.lower() != SUFFIX:
                 skipped.append(path.name)
                 continue
             if path in self.paths():
                 continue
             self.files.addItem(f"{path.name}   —   {path.parent}")
             self.files.item(self.files.count() - 1).setData(Qt.ItemDataRole.UserRole, str(path))
-        self.hint.setText(
-            _("Left out (not another consultation file): {names}", names=", ".join(skipped))
-            if skipped
-            else ""
-        )
+        hints = []
+        if itself:
+            hints.append(_("The open consultation itself was left out: merge other files into it."))
+        if skipped:
+            hints.append(_("Left out (not consultation files): {names}", names=", ".join(skipped)))
+        self.hint.setText(" ".join(hints))
         self.completeChanged.emit()
 
     def browse(self) -> None:
@@ -192,6 +196,7 @@ class PreviewPage(QWizardPage):
         header.setStretchLastSection(True)
         for row in range(self.model.rowCount()):
             self.tree.expand(self.model.index(row, 0))
+            self.tree.setFirstColumnSpanned(row, QModelIndex(), True)
         conflicts, pairs = len(plan.conflicts), len(plan.duplicates)
         self.setSubTitle(
             _("Nothing has been changed yet. Open a line to see the records and their fields.")
@@ -203,12 +208,19 @@ class PreviewPage(QWizardPage):
             count=len(plan.files),
         )
         if conflicts or pairs:
-            text += " " + _(
-                "{conflicts} conflicting records and {pairs} possible duplicates "
-                "need your decision on the next page.",
-                conflicts=conflicts,
-                pairs=pairs,
+            text += " " + n_(
+                "{count} conflicting record,",
+                "{count} conflicting records,",
+                conflicts,
+                count=conflicts,
             )
+            text += " " + n_(
+                "{count} possible duplicate person:",
+                "{count} possible duplicate persons:",
+                pairs,
+                count=pairs,
+            )
+            text += " " + _("decide on the next page.")
         else:
             text += " " + _("Nothing needs your decision: press Merge to merge.")
         self.summary.setText(text)
@@ -269,7 +281,9 @@ class ResolvePage(QWizardPage):
                 table.openPersistentEditor(model.index(row, column))
             table.resizeColumnsToContents()
             for c in range(model.columnCount()):
-                table.setColumnWidth(c, min(max(table.columnWidth(c), 90), 260))
+                table.setColumnWidth(c, min(max(table.columnWidth(c), 90), 190))
+            table.setColumnWidth(column, 180)
+            table.resizeRowsToContents()
         count, pairs = self.conflicts_model.rowCount(), self.duplicates_model.rowCount()
         self.conflicts_label.setText(
             n_("{count} conflicting field:", "{count} conflicting fields:", count, count=count)

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QFormLayout,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -42,6 +43,7 @@ from consulta.interchange.stakeholders import (
     apply_import,
     field_label,
     guess_mapping,
+    key_of,
     plan_import,
     read_table,
 )
@@ -50,6 +52,7 @@ from consulta.services.workspace import Workspace
 from consulta.ui.tasks import Task, run_task
 
 PREVIEW_ROWS = 50
+MAPPING_COLUMNS = 3  # column → field pairs per line
 FILE, MAPPING, SECTORS, PREVIEW, RESULT = range(5)
 Index = QModelIndex | QPersistentModelIndex
 
@@ -199,12 +202,9 @@ class MappingPage(QWizardPage):
             )
         )
         self.combos: list[QComboBox] = []
-        self.form_box = QWidget()
-        self.form = QFormLayout(self.form_box)
-        scroll = QScrollArea()
+        self.scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
-        scroll.setWidget(self.form_box)
-        scroll.setMaximumHeight(190)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.problem = QLabel()
         self.problem.setWordWrap(True)
         self.view = QTableView()
@@ -222,31 +222,42 @@ class MappingPage(QWizardPage):
     def initializePage(self) -> None:
         table = self.w.table
         assert table is not None
-        while self.form.rowCount():
-            self.form.removeRow(0)
         self.combos = []
         guessed = self.w.mapping if self.w.mapping_of is table else guess_mapping(table.headers)
+        box = QWidget()
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setHorizontalSpacing(8)
         for index, header in enumerate(table.headers):
+            row, pair = divmod(index, MAPPING_COLUMNS)
+            label = QLabel(header or _("Column {number}", number=index + 1))
+            label.setToolTip(label.text())
+            label.setMaximumWidth(150)
             combo = QComboBox()
             combo.addItem(_("Do not import"), "")
             for f in FIELDS:
                 combo.addItem(field_label(f), f)
             combo.setCurrentIndex(max(combo.findData(guessed.get(index, "")), 0))
             combo.currentIndexChanged.connect(self.changed)
-            self.form.addRow(header or _("Column {number}", number=index + 1), combo)
+            label.setBuddy(combo)
+            grid.addWidget(label, row, pair * 2)
+            grid.addWidget(combo, row, pair * 2 + 1)
             self.combos.append(combo)
+        for pair in range(MAPPING_COLUMNS):
+            grid.setColumnStretch(pair * 2 + 1, 1)
+        self.scroll.setWidget(box)
+        rows = min((len(table.headers) + MAPPING_COLUMNS - 1) // MAPPING_COLUMNS, 4)
+        self.scroll.setFixedHeight(
+            rows * (box.sizeHint().height() // max(rows, 1)) + 4 if rows else 0
+        )
         self.model = ListPreviewModel(table, self)
         self.view.setModel(self.model)
-        shown = len(self.model.rows)
-        self.caption.setText(
-            n_(
-                "The first row of {total}:",
-                "The first {count} rows of {total}:",
-                shown,
-                count=shown,
-                total=len(table.rows),
-            )
-        )
+        shown, total = len(self.model.rows), len(table.rows)
+        if shown == total:
+            caption = n_("The list's only row:", "The list's {count} rows:", total, count=total)
+        else:
+            caption = _("The first {count} rows of {total}:", count=shown, total=total)
+        self.caption.setText(caption)
         self.changed()
 
     def mapping(self) -> dict[int, str]:
@@ -292,6 +303,7 @@ class SectorsPage(QWizardPage):
             )
         )
         self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addStretch(1)
@@ -305,13 +317,20 @@ class SectorsPage(QWizardPage):
         self.combos = {}
         sectors = self.w.ws.sectors.list()
         for name in plan.unknown_sectors:
+            rows = sum(
+                1
+                for r in plan.rows
+                if r.unresolved_sector and key_of(r.unresolved_sector) == key_of(name)
+            )
             combo = QComboBox()
+            combo.setMinimumWidth(380)
             combo.addItem(_("Create the sector “{name}”", name=name), None)
             for sector in sectors:
                 combo.addItem(_("Same as “{sector}”", sector=sector.name), sector.id)
             previous = self.w.choices.get(name)
             combo.setCurrentIndex(max(combo.findData(previous), 0) if previous else 0)
-            self.form.addRow(name, combo)
+            label = n_("{name} ({count} row)", "{name} ({count} rows)", rows, name=name, count=rows)
+            self.form.addRow(label, combo)
             self.combos[name] = combo
 
     def validatePage(self) -> bool:
@@ -362,7 +381,7 @@ class PreviewPage(QWizardPage):
         self.duplicates.blockSignals(True)
         self.duplicates.setRowCount(len(plan.duplicates))
         for i, dup in enumerate(plan.duplicates):
-            check = QTableWidgetItem(_("Import anyway"))
+            check = QTableWidgetItem()
             check.setFlags(Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsEnabled)
             check.setCheckState(Qt.CheckState.Unchecked)
             check.setData(Qt.ItemDataRole.UserRole, dup.row)

@@ -12,6 +12,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont, QPalette
 
+from consulta.domain import model as m
 from consulta.i18n import N_, _
 from consulta.merge.model import FieldChange, FilePreview, Kind, MergePlan, RecordChange
 
@@ -74,6 +75,11 @@ KIND_TITLES = {
     Kind.CONFLICT: N_("Conflicting"),
 }
 BOOLEAN_FIELDS = {"consent_named", "counts_for_legitimacy", "present"}
+ENUMS: dict[str, tuple[type[Any], ...]] = {
+    "status": (m.SessionStatus, m.GuidelineStatus),
+    "stance": (m.Stance,),
+    "gender": (m.Gender,),
+}
 
 
 def entity_label(entity: str) -> str:
@@ -92,6 +98,12 @@ def value_text(name: str, value: Any, names: Mapping[str, str]) -> str:
         return "—"
     if name in BOOLEAN_FIELDS or isinstance(value, bool):
         return _("Yes") if value else _("No")
+    if name in ENUMS:
+        for enum_type in ENUMS[name]:
+            try:
+                return str(enum_type(value).label)
+            except ValueError:
+                continue
     if name.endswith("_id"):
         return names.get(str(value), _("(a record new in this file)"))
     return str(value)
@@ -104,8 +116,8 @@ def record_title(change: RecordChange) -> str:
 def file_summary(preview: FilePreview) -> str:
     c = preview.counts
     return _(
-        "{read} read · {added} new · {changed} changed · {deleted} deleted · "
-        "{conflicting} conflicting · {duplicates} possible duplicates",
+        "read: {read} · new: {added} · changed: {changed} · deleted: {deleted} · "
+        "conflicting: {conflicting} · possible duplicates: {duplicates}",
         read=c.read,
         added=c.added,
         changed=c.changed,
@@ -122,6 +134,7 @@ class Node:
     incoming: str = ""
     bold: bool = False
     dim: bool = False
+    spanned: bool = False  # one line across the columns
     parent: Node | None = None
     children: list[Node] = field(default_factory=list)
     payload: Any = None
@@ -138,9 +151,14 @@ def build_tree(plan: MergePlan, names: Mapping[str, str]) -> Node:
         district = preview.district or _("not a district kit")
         top = root.add(
             Node(
-                _("{file} ({district})", file=preview.name, district=district),
-                incoming=file_summary(preview),
+                _(
+                    "{file} ({district}): {summary}",
+                    file=preview.name,
+                    district=district,
+                    summary=file_summary(preview),
+                ),
                 bold=True,
+                spanned=True,
                 payload=preview,
             )
         )
@@ -185,10 +203,15 @@ def build_tree(plan: MergePlan, names: Mapping[str, str]) -> Node:
 
 def _record_node(change: RecordChange, names: Mapping[str, str]) -> Node:
     node = Node(record_title(change), payload=change)
-    if change.master_deleted:
-        node.master = _("deleted")
-    if change.incoming_deleted:
+    if change.kind is Kind.NEW:
+        node.master = _("not in the master")
+    elif change.kind is Kind.DELETED:
         node.incoming = _("deleted")
+    else:
+        if change.master_deleted:
+            node.master = _("deleted")
+        if change.incoming_deleted:
+            node.incoming = _("deleted")
     for f in change.fields:
         node.add(_field_node(f, names))
     return node

@@ -38,6 +38,7 @@ from consulta.ui.errors import show_error
 from consulta.ui.models.merge_preview import entity_label, field_label, value_text
 
 Index = QModelIndex | QPersistentModelIndex
+SortRole = Qt.ItemDataRole.UserRole + 1
 HIDDEN = {"id", "created_at", "updated_at", "hlc", "origin", "search_key"}
 
 
@@ -67,8 +68,8 @@ class HistoryModel(QAbstractTableModel):
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         e = self.entries[index.row()]
-        if role == Qt.ItemDataRole.UserRole:
-            return e.seq
+        if role == SortRole:
+            return e.seq if index.column() == 0 else self.data(index)
         if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()
@@ -110,6 +111,7 @@ class MergeHistoryView(QWidget):
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setFilterKeyColumn(-1)
+        self.proxy.setSortRole(SortRole)
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.search = QLineEdit()
         self.search.setPlaceholderText(_("Search the history"))
@@ -123,6 +125,7 @@ class MergeHistoryView(QWidget):
         self.table = QTableView()
         self.table.setModel(self.proxy)
         self.table.setSortingEnabled(True)
+        self.table.sortByColumn(0, Qt.SortOrder.DescendingOrder)
         self.table.setAlternatingRowColors(True)
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -58,7 +58,7 @@ def run_spec(monkeypatch: pytest.MonkeyPatch, platform: str) -> dict[str, Any]:
     import PyInstaller.depend.bindepend as bindepend
     import PyInstaller.utils.hooks as hooks
 
-    def collect_submodules(package: str, filter: Any = None) -> list[str]:  # noqa: A002
+    def collect_submodules(package: str, filter: Any = None) -> list[str]:
         base = ROOT / package
         names = [
             ".".join(p.relative_to(ROOT).with_suffix("").parts).removesuffix(".__init__")
@@ -115,7 +115,8 @@ def test_migrations_land_where_migrations_dir_looks(linux: dict[str, Any]) -> No
 def test_resources_land_where_the_locator_looks(linux: dict[str, Any]) -> None:
     datas = bundled(linux["analysis"])
     for folder in ("fonts", "icons", "translations"):
-        assert datas[f"resources/{folder}"] == (resources_dir() / folder).relative_to(ROOT).as_posix()
+        expected = (resources_dir() / folder).relative_to(ROOT).as_posix()
+        assert datas[f"resources/{folder}"] == expected
 
 
 def test_hidden_imports(linux: dict[str, Any]) -> None:

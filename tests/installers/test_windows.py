@@ -25,7 +25,7 @@ def split_params(line: str) -> dict[str, str]:
     params: dict[str, str] = {}
     position = 0
     while position < len(line):
-        match = re.match(r'\s*(\w+):\s*', line[position:])
+        match = re.match(r"\s*(\w+):\s*", line[position:])
         assert match, f"bad parameter at {line[position:]!r}"
         name = match.group(1)
         position += match.end()

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING, Any
 from sqlalchemy import Connection, select
 
 from consulta.domain.errors import FileError
-from consulta.domain.model import Consultation
 from consulta.domain.progress import Progress, step
 from consulta.i18n import _
 from consulta.interchange.json_checks import FORMAT, KINDS, VERSION
@@ -47,14 +46,24 @@ def _hhmm(value: Any) -> str | None:
 
 
 def export_document(ws: Workspace, progress: Progress | None = None) -> Document:
-    """The whole consultation as an interchange document (plain JSON values)."""
+    """The whole consultation as an interchange document (plain JSON values), read in
+    one transaction."""
     step(progress, 0, 0, _("Reading the consultation…"))
-    consultation = ws.consultation.get()  # refuses a file without exactly one
+    ws.consultation.get()  # refuses, clearly, a file without exactly one consultation
     with ws.read() as conn:
-        return _read(conn, consultation, progress)
+        return _read(conn, progress)
 
 
-def _read(conn: Connection, consultation: Consultation, progress: Progress | None) -> Document:
+def _read(conn: Connection, progress: Progress | None) -> Document:
+    columns: tuple[str, ...] = (
+        "id",
+        "title",
+        "territory",
+        "language",
+        "description",
+        "quorum_sectors",
+    )
+    consultation = _select(conn, "consultation", columns, ("id",)).one()
     districts = {r.id: r.name for r in _select(conn, "district", ("id", "name"), ("id",))}
     doc: Document = {
         "format": FORMAT,
@@ -80,7 +89,7 @@ def _read(conn: Connection, consultation: Consultation, progress: Progress | Non
         for r in _select(conn, "organisation", ("id", "name", "sector_id"), ("id",))
     ]
     step(progress, 0, 0, _("Reading the consultation…"))
-    columns: tuple[str, ...] = ("id", "name", "sector_id", "organisation_id", "email", "phone")
+    columns = ("id", "name", "sector_id", "organisation_id", "email", "phone")
     doc["participants"] = [
         {
             "id": r.id,

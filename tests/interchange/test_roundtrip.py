@@ -31,7 +31,7 @@ def _import_export(tmp_path: Path, doc: Doc, ensure_ascii: bool) -> tuple[Doc, P
 
 
 @settings(
-    max_examples=30,
+    max_examples=25,
     deadline=None,
     suppress_health_check=[
         HealthCheck.too_slow,

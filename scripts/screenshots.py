@@ -33,11 +33,42 @@ def settle(app) -> None:  # type: ignore[no-untyped-def]
         time.sleep(0.02)
 
 
+def dark_palette(app) -> None:  # type: ignore[no-untyped-def]
+    """What a dark OS colour scheme gives the app (to check the look without one)."""
+    from PySide6.QtGui import QColor, QPalette
+
+    app.setStyle("Fusion")
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for name, colour in (
+        (role.Window, "#2b2b2b"),
+        (role.WindowText, "#e6e6e6"),
+        (role.Base, "#1f1f1f"),
+        (role.AlternateBase, "#2a2a2a"),
+        (role.Text, "#e6e6e6"),
+        (role.Button, "#353535"),
+        (role.ButtonText, "#e6e6e6"),
+        (role.Highlight, "#3d7cc9"),
+        (role.HighlightedText, "#ffffff"),
+        (role.PlaceholderText, "#8a8a8a"),
+        (role.ToolTipBase, "#353535"),
+        (role.ToolTipText, "#e6e6e6"),
+    ):
+        palette.setColor(name, QColor(colour))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.WindowText, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.Text, QColor("#7a7a7a"))
+    palette.setColor(QPalette.ColorGroup.Disabled, role.ButtonText, QColor("#7a7a7a"))
+    app.setPalette(palette)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     parser.add_argument("--lang", default="en")
     parser.add_argument("--demo", help="an existing demo file (default: build a fresh one)")
+    parser.add_argument(
+        "--dark", action="store_true", help="a dark palette, as a dark OS scheme gives"
+    )
     args = parser.parse_args()
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
@@ -52,6 +83,8 @@ def main() -> int:
     from consulta.ui.app import make_application
 
     app = make_application()
+    if args.dark:
+        dark_palette(app)
     from consulta.demo import build_demo
     from consulta.domain.errors import FileFormatError
     from consulta.ui.errors import dialog_for

@@ -142,7 +142,7 @@ class ParticipantTableModel(QAbstractTableModel):
         p = self._rows[index.row()]
         if role == RecordRole:
             return p
-        if role != Qt.ItemDataRole.DisplayRole:
+        if role not in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return None
         column = index.column()
         if column == NAME:

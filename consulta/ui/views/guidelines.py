@@ -57,7 +57,6 @@ class GuidelinesView(View):
         self.splitter = QSplitter(Qt.Orientation.Vertical)
         self.model = GuidelineTableModel(self)
         self.table = make_table(self.model, stretch=1)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for column, width in ((0, 70), (2, 170), (3, 130), (4, 190), (5, 95)):
             self.table.setColumnWidth(column, width)
         self.splitter.addWidget(self.table)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from consulta.i18n import N_, _, n_
@@ -51,7 +50,6 @@ class ParticipantsView(View):
         box.addWidget(self.bar)
         self.model = ParticipantTableModel(ws, self)
         self.table = make_table(self.model, stretch=0)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for column, width in enumerate((220, 200, 220, 220, 130, 130)):
             self.table.setColumnWidth(column, width)
         box.addWidget(self.table, 1)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
@@ -48,7 +47,6 @@ class SessionsView(View):
         box.addWidget(self.bar)
         self.model = SessionTableModel(self)
         self.table = make_table(self.model, stretch=2)
-        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         for column, width in ((0, 110), (1, 110), (3, 160), (4, 200), (5, 110)):
             self.table.setColumnWidth(column, width)
         box.addWidget(self.table, 1)

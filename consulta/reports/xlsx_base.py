@@ -23,10 +23,12 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
+from openpyxl.utils.datetime import to_excel
 from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
 
 from consulta.domain.progress import Progress
+from consulta.reports.xlsx_rows import Typed, install
 
 CELL_LIMIT = 32_000  # Excel holds 32,767 characters in a cell; keep a margin.
 RISKY_START = ("=", "+", "-", "@", "\t", "\r")
@@ -38,7 +40,9 @@ FORMATS = {
     "percent": "0.0%",
     "date": "yyyy-mm-dd",
     "time": "hh:mm",
+    "datetime": "yyyy-mm-dd hh:mm",
 }
+NOTHING: Typed = (None, 0)
 HEADER_FONT = Font(bold=True)
 HEADER_FILL = PatternFill("solid", fgColor="E4E8EE")
 WRAP = Alignment(wrap_text=True, vertical="top")
@@ -90,47 +94,56 @@ class SheetWriter:
         setup.fitToHeight = 0
         self.ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
         self.ws.print_options.gridLines = True
-        self._styled: dict[str, WriteOnlyCell] = {}
+        self._styles: dict[str, int] = {}
+        self._templates: dict[int, WriteOnlyCell] = {}
         self.headers = _unique(clean_text(c.header) for c in self.columns)
-        header = []
-        for name in self.headers:
-            cell = WriteOnlyCell(self.ws, value=name)
-            cell.font = HEADER_FONT
-            cell.fill = HEADER_FILL
-            cell.alignment = WRAP
-            header.append(cell)
-        self.ws.append(header)
+        header_style = self._style("header")
+        install(self.ws, len(self.columns), self._templates)
+        self.ws.append([(name, header_style) for name in self.headers])
 
-    def _text(self, value: str, wrap: bool) -> Any:
-        value = clean_text(value)
-        if not wrap and not value.startswith(RISKY_START):
-            return value
-        cell = WriteOnlyCell(self.ws, value=value)
-        cell.data_type = "s"
-        if value.startswith(RISKY_START):
-            cell.quotePrefix = True
-        if wrap:
-            cell.alignment = WRAP
-        return cell
+    def _style(self, key: str) -> int:
+        """The workbook's style id for one of our cell styles (registered once)."""
+        found = self._styles.get(key)
+        if found is None:
+            cell = WriteOnlyCell(self.ws)
+            if key in FORMATS:
+                cell.number_format = FORMATS[key]
+            if key.startswith("wrap") or key == "header":
+                cell.alignment = WRAP
+            if key.endswith("quoted"):
+                cell.quotePrefix = True
+            if key == "header":
+                cell.font = HEADER_FONT
+                cell.fill = HEADER_FILL
+            found = cell.style_id
+            self._styles[key] = found
+            self._templates[found] = cell
+        return found
 
-    def _typed(self, value: Any, kind: str) -> Any:
+    def _typed(self, value: Any, kind: str) -> Typed:
         if value is None:
-            return None
+            return NOTHING
         if isinstance(value, str):
-            return self._text(value, kind == "wrap")
+            value = clean_text(value)
+            if not value:
+                return NOTHING
+            risky = value.startswith(RISKY_START)
+            if kind != "wrap" and not risky:
+                return value, 0
+            return value, self._style(
+                ("wrap" if kind == "wrap" else "text") + ("-quoted" if risky else "")
+            )
         if isinstance(value, bool):
-            return value
-        fmt = FORMATS.get(kind)
-        if isinstance(value, (date, datetime, time)) or fmt is not None:
-            cell = WriteOnlyCell(self.ws, value=value)
-            if isinstance(value, time):
-                cell.number_format = FORMATS["time"]
-            elif isinstance(value, date) and not isinstance(value, datetime):
-                cell.number_format = FORMATS["date"]
-            elif fmt is not None:
-                cell.number_format = fmt
-            return cell
-        return value
+            return value, 0
+        if isinstance(value, datetime):
+            return to_excel(value), self._style("datetime")
+        if isinstance(value, date):
+            return to_excel(value), self._style("date")
+        if isinstance(value, time):
+            return to_excel(value), self._style("time")
+        if isinstance(value, (int, float)):
+            return value, self._style(kind) if kind in FORMATS and kind != "int" else 0
+        return clean_text(str(value)), 0
 
     def append(self, values: Sequence[Any], kinds: Sequence[str] | None = None) -> None:
         """One data row; ``kinds`` overrides the columns' kinds for this row."""
@@ -151,7 +164,7 @@ class SheetWriter:
         last = get_column_letter(len(self.columns))
         ref = f"A1:{last}{max(self.rows, 1) + 1}"
         if self.rows == 0:
-            self.ws.append([None] * len(self.columns))
+            self.ws.append([NOTHING] * len(self.columns))
         self.book.tables += 1
         table = Table(
             displayName=f"Table{self.book.tables}",

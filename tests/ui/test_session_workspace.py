@@ -217,3 +217,33 @@ def test_workspace_keys_win_over_the_windows_own_shortcuts(
     qtbot.keyClick(w.agenda.add_field, Qt.Key.Key_3, CTRL)
     assert w.tabs.currentIndex() == 2
     assert fired == []
+
+
+def test_a_read_only_file_shows_everything_and_changes_nothing(
+    qtbot: Any, tmp_path: Any, errors: list[BaseException]
+) -> None:
+    from consulta.services.workspace import Workspace
+    from consulta.ui.views.session_workspace import SessionWorkspace
+
+    try:
+        from .session_fixtures import make_setup
+    except ImportError:
+        from session_fixtures import make_setup  # type: ignore[no-redef]
+
+    s = make_setup(tmp_path / "shared.consulta")
+    s.ws.agenda.add(s.session_id, "Welcome", "Notes from the office")
+    s.ws.close()
+    ws = Workspace.open(s.path, readonly=True)
+    try:
+        w = SessionWorkspace(ws, s.session_id)
+        qtbot.addWidget(w)
+        assert w.locked and w.banner.isVisibleTo(w)
+        assert "Read-only" in w.banner_text.text()
+        assert not w.close_button.isVisibleTo(w) and not w.reopen_button.isVisibleTo(w)
+        assert w.agenda.notes.toPlainText() == "Notes from the office"
+        assert w.agenda.notes.isReadOnly()
+        assert not w.checkin.search.isEnabled()
+        w.close_or_reopen()  # the key does nothing on a read-only file
+        assert errors == []
+    finally:
+        ws.close()

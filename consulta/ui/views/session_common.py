@@ -138,9 +138,3 @@ def set_tint(widget: QWidget, background: QColor, text: QColor) -> None:
     palette.setColor(QPalette.ColorRole.WindowText, text)
     widget.setPalette(palette)
     widget.setAutoFillBackground(True)
-
-
-def key_of(event: Any) -> tuple[int, Qt.KeyboardModifier]:
-    """(key, modifiers without keypad) of a key event, for dispatch tables."""
-    mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-    return int(event.key()), mods

@@ -44,7 +44,7 @@ class PositionsPanel(QWidget):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(DEBOUNCE_MS)
-        self._timer.timeout.connect(self._commit_pending)
+        self._timer.timeout.connect(self.commit_pending)
         self.model = DiscussedModel(self)
 
         layout = QHBoxLayout(self)
@@ -177,7 +177,7 @@ class PositionsPanel(QWidget):
 
     def set_locked(self, locked: bool) -> None:
         if locked:
-            self._commit_pending()
+            self.commit_pending()
         self.locked = locked
         for row in self.grid.rows:
             row.set_locked(locked)
@@ -201,7 +201,7 @@ class PositionsPanel(QWidget):
             )
 
     def _current_changed(self, current: QModelIndex, _previous: QModelIndex) -> None:
-        self._commit_pending()
+        self.commit_pending()
         self.guideline_id = self.model.guideline(current.row()).id if current.isValid() else None
         for row in self.grid.rows:
             row.note.setModified(False)
@@ -285,7 +285,7 @@ class PositionsPanel(QWidget):
 
     def _note_edited(self, row: StanceRow) -> None:
         if self._pending is not None and self._pending is not row:
-            self._commit_pending()
+            self.commit_pending()
         self._pending = row
         self._timer.start()
 
@@ -296,14 +296,14 @@ class PositionsPanel(QWidget):
         if row.note.isModified():
             self._record(row)
 
-    def _commit_pending(self) -> None:
+    def commit_pending(self) -> None:
         self._timer.stop()
         row, self._pending = self._pending, None
         if row is not None and row.note.isModified():
             self._record(row)
 
     def hideEvent(self, event: object) -> None:
-        self._commit_pending()
+        self.commit_pending()
         super().hideEvent(event)  # type: ignore[arg-type]
 
     def focus_first(self) -> None:

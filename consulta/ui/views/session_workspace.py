@@ -312,7 +312,7 @@ class SessionWorkspace(QWidget):
         """Commit notes and reasons still being typed (the app calls this before closing)."""
         self.agenda.commit_notes()
         self.agenda.commit_title()
-        self.positions._commit_pending()
+        self.positions.commit_pending()
 
     # -- actions ---------------------------------------------------------------------------
 

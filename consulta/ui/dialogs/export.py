@@ -232,7 +232,6 @@ class ExportDialog(QDialog):
         form.addRow(_("Document:"), self.kind)
         self.explanation = QLabel()
         self.explanation.setWordWrap(True)
-        self.explanation.setEnabled(False)
         form.addRow("", self.explanation)
         self.this_session = QRadioButton()
         self.all_sessions = QRadioButton()

@@ -6,7 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog
+from PySide6.QtWidgets import QDialog, QDialogButtonBox
 
 from consulta.domain import model as m
 from consulta.ui.dialogs.consultation import NewConsultationDialog
@@ -241,6 +241,44 @@ def test_switching_language_retranslates_the_window(qtbot: Any, opened: Any) -> 
     assert opened.page.nav.item(PARTICIPANTS).text() == "Participantes"
     assert view.heading.text() == "Participantes"
     assert view.model.headerData(0, Qt.Orientation.Horizontal) == "Nombre"
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)  # Qt's own strings too
+    assert buttons.button(QDialogButtonBox.StandardButton.Cancel).text() == "Cancelar"
     opened.set_language("en")
     assert opened.file_menu.title() == "&File"
     assert view.heading.text() == "Participants"
+
+
+def test_consultation_settings_are_saved_and_undoable(
+    qtbot: Any, opened: Any, monkeypatch: Any
+) -> None:
+    from consulta.ui.dialogs.consultation import ConsultationSettingsDialog
+
+    def fill(dialog: ConsultationSettingsDialog) -> int:
+        dialog.title_edit.setText("Estrategia 2030")
+        dialog.language.setCurrentIndex(dialog.language.findData("es"))
+        dialog.quorum.setValue(4)
+        dialog.accept()
+        return int(dialog.result())
+
+    monkeypatch.setattr(ConsultationSettingsDialog, "exec", fill)
+    opened.settings_action.trigger()
+    assert read_file(
+        opened.ws.path, "SELECT title, language, quorum_sectors FROM consultation"
+    ) == [("Estrategia 2030", "es", 4)]
+    assert opened.windowTitle().startswith("Estrategia 2030")
+    opened.undo_action.trigger()
+    assert opened.windowTitle().startswith("Internationalisation strategy")
+
+
+def test_about_names_the_versions(qtbot: Any) -> None:
+    from PySide6.QtCore import qVersion
+
+    from consulta import __version__
+    from consulta.ui.dialogs.about import AboutDialog
+
+    dialog = AboutDialog()
+    qtbot.addWidget(dialog)
+    assert qVersion() in dialog.versions.text() and "Python" in dialog.versions.text()
+    assert __version__ in dialog.windowTitle() + "".join(
+        label.text() for label in dialog.findChildren(type(dialog.versions))
+    )

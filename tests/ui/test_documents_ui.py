@@ -11,7 +11,7 @@ import pytest
 from docs_fixtures import SaveAs, demo_path, demo_template, demo_ws, errors_shown  # noqa: F401
 from pypdf import PdfReader
 from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtGui import QAction, QDesktopServices
 from PySide6.QtWidgets import QDialog, QFileDialog, QMainWindow, QPushButton
 
 from consulta.domain.errors import CancelledError
@@ -28,7 +28,8 @@ def _session(ws: Workspace, title: str) -> str:
 
 
 @pytest.fixture
-def window(qtbot: Any, demo_ws: Workspace) -> tuple[QMainWindow, DocumentActions]:
+def bare_window(qtbot: Any, demo_ws: Workspace) -> tuple[QMainWindow, DocumentActions]:
+    """A plain main window with the document actions, the open demo and a current session."""
     win = QMainWindow()
     qtbot.addWidget(win)
     session_id = _session(demo_ws, FIRST_SESSION)
@@ -51,9 +52,9 @@ def _accept_with(monkeypatch: pytest.MonkeyPatch, choose: Any) -> None:
 
 
 def test_minutes_pdf_from_the_menu(
-    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qtbot: Any, bare_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    _win, owner = window
+    _win, owner = bare_window
     target = tmp_path / "out" / "acta"
     target.parent.mkdir()
     save_as = SaveAs(target)
@@ -86,9 +87,9 @@ def test_minutes_pdf_from_the_menu(
 
 
 def test_cancelled_export_leaves_no_file(
-    qtbot: Any, window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors_shown: Any
+    qtbot: Any, bare_window: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, errors_shown: Any
 ) -> None:
-    _win, owner = window
+    _win, owner = bare_window
     target = tmp_path / "report.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(target))
     _accept_with(monkeypatch, lambda d: d.set_kind(Kind.LEGITIMACY_PDF))
@@ -168,3 +169,33 @@ def test_minutes_without_a_current_session_cover_all(qtbot: Any, demo_ws: Worksp
 def test_safe_file_name() -> None:
     assert export.safe_file_name('a/b:c*?"<>|d.') == "a b c d"
     assert export.safe_file_name("...") == "consulta"
+
+
+def test_export_from_the_real_main_window(
+    qtbot: Any, window: Any, demo_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The shell installs the entries with the first open file; File ▸ Export ▸ Minutes."""
+    from conftest import open_in
+
+    ws = open_in(qtbot, window, demo_path)
+    action = window.findChild(QAction, "export_minutes-pdf")
+    assert action is not None and action.isEnabled()
+    bar_titles = [a.text() for a in window.menuBar().actions()]
+    assert "&Districts" in bar_titles
+    file_menu = window.menuBar().actions()[0].menu()
+    assert any(a.text() == "&Import" for a in file_menu.actions())
+    target = tmp_path / "all-minutes.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", SaveAs(target))
+
+    def choose(dialog: ExportDialog) -> None:
+        dialog.all_sessions.setChecked(True)
+
+    _accept_with(monkeypatch, choose)
+    export.last_message = None
+    action.trigger()
+    qtbot.waitUntil(lambda: export.last_message is not None, timeout=20_000)
+    text = "".join(page.extract_text() for page in PdfReader(target).pages)
+    for session in ws.sessions.list():
+        if session.status.counts:
+            assert session.title in text
+    export.last_message.close()

@@ -434,10 +434,10 @@ def apply_import(
             unit.insert("district", to_row(district))
         for organisation in organisations:
             unit.insert("organisation", to_row(organisation))
-        for done, participant in enumerate(people):
-            if done % 500 == 0:
-                step(progress, done, len(people), _("Importing participants…"))
-            unit.insert("participant", participant_row(participant))
+        for done in range(0, len(people), 500):
+            step(progress, done, len(people), _("Importing participants…"))
+            batch = people[done : done + 500]
+            unit.insert_many("participant", [participant_row(p) for p in batch])
         step(progress, len(people), len(people), _("Importing participants…"))
     return result
 

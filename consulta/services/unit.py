@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Connection, Table, delete, insert, select, update
+from sqlalchemy import Connection, Table, bindparam, delete, insert, select, update
 from sqlalchemy.sql.schema import Table as SchemaTable
 
 from consulta.domain.errors import NotFoundError, SessionLockedError
@@ -25,6 +25,10 @@ from consulta.store.models import TABLES_BY_NAME, AuditRow, FileInfoRow, Tombsto
 _TOMBSTONE: SchemaTable = TombstoneRow.__table__  # type: ignore[assignment]
 _AUDIT: SchemaTable = AuditRow.__table__  # type: ignore[assignment]
 _INFO: SchemaTable = FileInfoRow.__table__  # type: ignore[assignment]
+
+_FORGET_TOMBSTONE = delete(_TOMBSTONE).where(
+    _TOMBSTONE.c.entity == bindparam("entity"), _TOMBSTONE.c.id == bindparam("id")
+)
 
 META_COLUMNS = frozenset({"id", "created_at", "updated_at", "hlc", "origin"})
 # Rows that belong to a session's minutes: locked while the session is closed.
@@ -95,12 +99,25 @@ class UnitOfWork:
     def insert(self, name: str, values: Row) -> Row:
         row = {**values, **self._meta(values.get("created_at"))}
         self._guard(name, None, row)
-        self.conn.execute(insert(table(name)).values(row))
-        self.conn.execute(
-            delete(_TOMBSTONE).where(_TOMBSTONE.c.entity == name, _TOMBSTONE.c.id == row["id"])
-        )
+        # Parameters apart from the statement, so that SQLAlchemy's compiled cache serves
+        # every insert into the same table (bulk imports go through here).
+        self.conn.execute(insert(table(name)), row)
+        self.conn.execute(_FORGET_TOMBSTONE, {"entity": name, "id": row["id"]})
         self.changes.append(RowChange(name, row["id"], None, row))
         return row
+
+    def insert_many(self, name: str, values: Iterable[Row]) -> list[Row]:
+        """Insert many new records in one statement per batch (bulk imports); same
+        stamping, lock checks, tombstone cleanup and change records as ``insert``."""
+        rows = [{**v, **self._meta(v.get("created_at"))} for v in values]
+        if not rows:
+            return rows
+        for row in rows:
+            self._guard(name, None, row)
+        self.conn.execute(insert(table(name)), rows)
+        self.conn.execute(_FORGET_TOMBSTONE, [{"entity": name, "id": r["id"]} for r in rows])
+        self.changes.extend(RowChange(name, r["id"], None, r) for r in rows)
+        return rows
 
     def update(self, name: str, record_id: str, /, **values: Any) -> Row:
         before = self.require(name, record_id)

@@ -13,6 +13,7 @@ import json
 import os
 import uuid
 from collections.abc import Sequence
+from operator import itemgetter
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -39,6 +40,21 @@ def _select(conn: Connection, name: str, columns: Sequence[str], order: Sequence
     t = _t(name)
     query = select(*(t.c[c] for c in columns)).order_by(*(t.c[c] for c in order))
     return conn.execute(query)
+
+
+def _raw(
+    conn: Connection, name: str, columns: Sequence[str], order: Sequence[str]
+) -> list[tuple[Any, ...]]:
+    """Plain tuples straight from SQLite (text, numbers and booleans only), in table order
+    and then sorted here: faster than walking an index of random ids row by row."""
+    cursor = conn.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    try:
+        names = ", ".join(f'"{c}"' for c in columns)
+        rows: list[tuple[Any, ...]] = cursor.execute(f'SELECT {names} FROM "{name}"').fetchall()
+    finally:
+        cursor.close()
+    rows.sort(key=itemgetter(*(columns.index(c) for c in order)))
+    return rows
 
 
 def _hhmm(value: Any) -> str | None:
@@ -85,24 +101,24 @@ def _read(conn: Connection, progress: Progress | None) -> Document:
         )
     ]
     doc["organisations"] = [
-        {"id": r.id, "name": r.name, "sector_id": r.sector_id}
-        for r in _select(conn, "organisation", ("id", "name", "sector_id"), ("id",))
+        {"id": i, "name": n, "sector_id": s}
+        for i, n, s in _raw(conn, "organisation", ("id", "name", "sector_id"), ("id",))
     ]
     step(progress, 0, 0, _("Reading the consultation…"))
     columns = ("id", "name", "sector_id", "organisation_id", "email", "phone")
     doc["participants"] = [
         {
-            "id": r.id,
-            "name": r.name,
-            "sector_id": r.sector_id,
-            "organisation_id": r.organisation_id,
-            "email": r.email,
-            "phone": r.phone,
-            "gender": r.gender,
-            "district": districts.get(r.district_id) if r.district_id else None,
-            "consent_named": bool(r.consent_named),
+            "id": r[0],
+            "name": r[1],
+            "sector_id": r[2],
+            "organisation_id": r[3],
+            "email": r[4],
+            "phone": r[5],
+            "gender": r[6],
+            "district": districts.get(r[7]) if r[7] else None,
+            "consent_named": bool(r[8]),
         }
-        for r in _select(
+        for r in _raw(
             conn, "participant", (*columns, "gender", "district_id", "consent_named"), ("id",)
         )
     ]
@@ -122,21 +138,15 @@ def _read(conn: Connection, progress: Progress | None) -> Document:
         for r in _select(conn, "session", (*columns, "status"), ("id",))
     ]
     doc["agenda_items"] = [
-        {
-            "id": r.id,
-            "session_id": r.session_id,
-            "position": r.position,
-            "title": r.title,
-            "notes": r.notes or "",
-        }
-        for r in _select(
+        {"id": i, "session_id": s, "position": p, "title": t, "notes": n or ""}
+        for i, s, p, t, n in _raw(
             conn, "agenda_item", ("id", "session_id", "position", "title", "notes"), ("id",)
         )
     ]
     step(progress, 0, 0, _("Reading the consultation…"))
     doc["attendance"] = [
-        {"session_id": r.session_id, "participant_id": r.participant_id, "present": bool(r.present)}
-        for r in _select(
+        {"session_id": s, "participant_id": p, "present": bool(present)}
+        for s, p, present in _raw(
             conn,
             "attendance",
             ("session_id", "participant_id", "present"),
@@ -145,16 +155,14 @@ def _read(conn: Connection, progress: Progress | None) -> Document:
     ]
     doc["guidelines"] = [
         {
-            "id": r.id,
-            "code": r.code,
-            "title": r.title,
-            "text": r.text or "",
-            "axis": r.axis or "",
-            "status": r.status,
+            "id": r[0],
+            "code": r[1],
+            "title": r[2],
+            "text": r[3] or "",
+            "axis": r[4] or "",
+            "status": r[5],
         }
-        for r in _select(
-            conn, "guideline", ("id", "code", "title", "text", "axis", "status"), ("id",)
-        )
+        for r in _raw(conn, "guideline", ("id", "code", "title", "text", "axis", "status"), ("id",))
     ]
     step(progress, 0, 0, _("Reading the consultation…"))
     columns = ("id", "guideline_id", "session_id", "sector_id", "stance", "note")
@@ -181,7 +189,7 @@ def _read(conn: Connection, progress: Progress | None) -> Document:
                 "abstain": r[9] or 0,
             },
         }
-        for r in _select(conn, "position", (*columns, *votes), ("id",))
+        for r in _raw(conn, "position", (*columns, *votes), ("id",))
     ]
     return doc
 

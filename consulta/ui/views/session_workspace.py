@@ -17,7 +17,7 @@ from collections.abc import Callable
 
 import shiboken6
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, QTimer, Signal
-from PySide6.QtGui import QKeyEvent
+from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -282,8 +282,6 @@ class SessionWorkspace(QWidget):
                 icon("lock", locked_colours(self.palette())[1].name()).pixmap(24, 24)
             )
         self.banner.setVisible(self.locked)
-        # setFocus() on the workspace (the app does it on opening) lands in the search field
-        self.setFocusProxy(self.tabs if self.locked else self.checkin.search)
         self._show_header()
         self._update_tab_titles()
 
@@ -366,6 +364,12 @@ class SessionWorkspace(QWidget):
             self.close_session()
 
     # -- events ----------------------------------------------------------------------------
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        """setFocus() on the workspace (the app does it on opening) lands in the current part.
+        (Not a focus proxy: a proxy would drop the header buttons from the Tab chain.)"""
+        super().focusInEvent(event)
+        self.show_part(self.tabs.currentIndex())
 
     def _shortcut(self, event: QEvent) -> Callable[[], None] | None:
         if not isinstance(event, QKeyEvent):

@@ -103,7 +103,7 @@ def run_app(argv: Sequence[str]) -> int:
     window = MainWindow(settings, readonly=readonly)
     if smoke:
         return _smoke(app, window, path)
-    window.show()
+    window.show_first()
     if path:
         from PySide6.QtCore import QTimer
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtCore import QEvent, QSize, Qt, QThreadPool
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
     QDragEnterEvent,
     QDropEvent,
+    QGuiApplication,
     QKeySequence,
 )
 from PySide6.QtWidgets import QLabel, QMainWindow, QMenu, QStackedWidget, QWidget
@@ -62,10 +63,28 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.update_recent()
         self._update_state()
+        self.first_start = settings.geometry is None
         if settings.geometry is not None:
             self.restoreGeometry(settings.geometry)
         else:
-            self.resize(1280, 760)
+            self.resize(self._first_size())
+
+    def _first_size(self) -> QSize:
+        """1280×800, or less on a small screen (a 1366×768 laptop gets the window maximised)."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return QSize(1280, 800)
+        available = screen.availableGeometry()
+        return QSize(min(1280, available.width()), min(800, available.height()))
+
+    def show_first(self) -> None:
+        """Show the window: as it was last time, or maximised on a small first-start screen."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        small = screen is not None and screen.availableGeometry().width() <= 1400
+        if self.first_start and small:
+            self.showMaximized()
+        else:
+            self.show()
 
     # -- actions and menus -----------------------------------------------------------------
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -120,6 +121,10 @@ def test_merge_a_kit_with_a_conflict_and_a_duplicate(
 ) -> None:
     other = _edit_apart(demo_ws, kit)
     person_id = _person(demo_ws, f"{PERSON} (master)").id
+    heard: list[tuple[str, bool]] = []
+    demo_ws.subscribe(
+        lambda c: heard.append((c.action, threading.current_thread() is threading.main_thread()))
+    )
     wizard = MergeWizard(demo_ws)
     qtbot.addWidget(wizard)
     _to_resolve(qtbot, wizard, kit)
@@ -191,6 +196,7 @@ def test_merge_a_kit_with_a_conflict_and_a_duplicate(
         ).fetchone()[0]
         assert kept >= 1  # the losing version is kept
     assert _sha(demo_ws.path) != before
+    assert heard == [("merge.apply", True)]  # views hear of it once, on the GUI thread
     assert demo_ws.participants.get(person_id).name == expected_name
     result = wizard.result_
     assert result is not None and result.master_sha256_after in wizard.receipt_page.text.text()
@@ -312,3 +318,20 @@ def test_erase_refused_when_the_dialog_is_cancelled(
     monkeypatch.setattr(EraseDialog, "exec", lambda self: QDialog.DialogCode.Rejected)
     assert not erase_participant_interactively(None, demo_ws, person.id)
     assert demo_ws.participants.get(person.id).name == ERASED
+
+
+def test_a_file_of_another_consultation_is_refused(
+    qtbot: Any, demo_ws: Workspace, tmp_path: Path, errors_shown: Any
+) -> None:
+    stranger = tmp_path / "otra.consulta"
+    Workspace.create(stranger, "Otra consulta").close()
+    before = _sha(demo_ws.path)
+    wizard = MergeWizard(demo_ws)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.files_page.add_paths([stranger])
+    wizard.next()
+    qtbot.waitUntil(lambda: bool(errors_shown), timeout=20_000)
+    assert "Otra consulta" in str(errors_shown[0])
+    assert wizard.currentId() == 0
+    assert _sha(demo_ws.path) == before

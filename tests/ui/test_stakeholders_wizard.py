@@ -6,6 +6,7 @@ duplicates, confirm; then the participants are in the file."""
 from __future__ import annotations
 
 import sqlite3
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +46,11 @@ def test_import_a_list_as_a_user(
     source = tmp_path / "socios.csv"
     source.write_text(LIST, encoding="cp1252")  # a partner's Excel on Windows
     heard: list[ChangeSet] = []
+    on_gui_thread: list[bool] = []
     demo_ws.subscribe(heard.append)
+    demo_ws.subscribe(
+        lambda _c: on_gui_thread.append(threading.current_thread() is threading.main_thread())
+    )
     before = demo_ws.participants.count()
     wizard = StakeholdersWizard(demo_ws)
     qtbot.addWidget(wizard)
@@ -114,6 +119,7 @@ def test_import_a_list_as_a_user(
     assert _rows(demo_ws.path, "SELECT count(*) FROM district WHERE name = 'Sur'") == [(1,)]
     # Views heard of it on the GUI thread, after the import: one change set, one undo step.
     assert [c.action for c in heard] == ["stakeholders.import"]
+    assert on_gui_thread == [True]
     assert demo_ws.history.can_undo
 
 

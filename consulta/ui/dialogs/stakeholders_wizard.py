@@ -627,3 +627,8 @@ class StakeholdersWizard(QWizard):
     def imported(self, result: ImportResult) -> None:
         self.result_ = result
         self.next()
+
+    def done(self, code: int) -> None:
+        if self.task is not None and not self.task.done:
+            return  # the background work finishes first (or is cancelled in its dialog)
+        super().done(code)

@@ -63,7 +63,7 @@ class WorkspacePage(QWidget):
             self.nav.addItem(item)
         row.addWidget(self.nav)
         self.stack = QStackedWidget()
-        for _factory in self.factories:
+        for _entry in self.factories:
             self.stack.addWidget(QWidget())
         row.addWidget(self.stack, 1)
         self.feed = LegitimacyFeed(ws, self, wanted=lambda: self.nav.currentRow() in FIGURE_VIEWS)

@@ -94,7 +94,7 @@ def test_a_read_only_window_refuses_edits_with_a_clear_message(
     assert "read-only" in win.windowTitle()
     win.show_view(1)
     win.page.view(1).table.selectRow(0)
-    win.page.view(1).move(1)
+    win.page.view(1).move_selected(1)
     assert errors and "read-only" in errors[0].message and not errors[0].crash
     win.close_workspace()
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
     QComboBox,
@@ -16,6 +16,8 @@ from PySide6.QtWidgets import (
 
 from consulta.domain.errors import UserError, ValidationError
 from consulta.i18n import _
+
+W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
@@ -45,7 +47,7 @@ class FormDialog(QDialog):
         outer.addWidget(self.buttons)
         self.result_value: Any = None
 
-    def add_row(self, key: str, label: str, widget: QWidget) -> QWidget:
+    def add_row(self, key: str, label: str, widget: W) -> W:
         self.form.addRow(label, widget)
         self.fields[key] = widget
         return widget

@@ -3,6 +3,7 @@ sectors stand out), guidelines by status, and the legitimacy figures with their 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -59,7 +60,7 @@ class Card(QFrame):
         box.addLayout(self.grid)
         box.addStretch(1)
 
-    def set_rows(self, rows: list[tuple[str, str, str | None]]) -> None:
+    def set_rows(self, rows: Sequence[tuple[str, str, str | None]]) -> None:
         """(label, value, colour or None) rows."""
         _clear(self.grid)
         for i, (label, value, colour) in enumerate(rows):

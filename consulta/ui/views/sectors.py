@@ -45,8 +45,8 @@ class SectorsView(View):
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
-        self.up_button.clicked.connect(lambda: self.move(-1))
-        self.down_button.clicked.connect(lambda: self.move(1))
+        self.up_button.clicked.connect(lambda: self.move_selected(-1))
+        self.down_button.clicked.connect(lambda: self.move_selected(1))
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.retranslate()
         self.refresh()
@@ -101,7 +101,7 @@ class SectorsView(View):
         if sector_id:
             attempt(self.ws.sectors.delete, sector_id, parent=self)
 
-    def move(self, offset: int) -> None:
+    def move_selected(self, offset: int) -> None:
         sector_id = self._current()
         if sector_id:
             attempt(self.ws.sectors.move, sector_id, offset, parent=self)

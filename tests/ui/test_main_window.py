@@ -282,3 +282,19 @@ def test_about_names_the_versions(qtbot: Any) -> None:
     assert __version__ in dialog.windowTitle() + "".join(
         label.text() for label in dialog.findChildren(type(dialog.versions))
     )
+
+
+def test_a_file_from_a_newer_consulta_shows_the_file_cores_message(
+    qtbot: Any, window: Any, errors: list[Any], consultation_file: Path
+) -> None:
+    import sqlite3
+
+    conn = sqlite3.connect(consultation_file)
+    conn.execute("PRAGMA user_version = 999")
+    conn.commit()
+    conn.close()
+    task = window.files.open(consultation_file)
+    qtbot.waitUntil(lambda: task.done and bool(errors), timeout=20_000)
+    [dialog] = errors
+    assert not dialog.crash and "newer" in dialog.message
+    assert window.ws is None

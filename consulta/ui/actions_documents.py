@@ -16,6 +16,7 @@ language changes. The participants screen erases a person with
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QEvent, QObject
@@ -71,7 +72,7 @@ class DocumentActions(QObject):
             file_menu.addMenu(export_menu)
         export_menu.clear()
         self.export_actions = [
-            self._action(EXPORT_TEXTS[k], lambda k=k: self.export(k), "export", f"export_{k.value}")
+            self._action(EXPORT_TEXTS[k], partial(self.export, k), "export", f"export_{k.value}")
             for k in KINDS
         ]
         export_menu.addActions(self.export_actions)

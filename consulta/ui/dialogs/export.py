@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt, QUrl
+from PySide6.QtCore import QDate, QLocale, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -300,7 +300,9 @@ class ExportDialog(QDialog):
         for s in ordered:
             text = _(
                 "{date} · {title} ({status})",
-                date=QLocale().toString(s.date, QLocale.FormatType.ShortFormat),
+                date=QLocale().toString(
+                    QDate(s.date.year, s.date.month, s.date.day), QLocale.FormatType.ShortFormat
+                ),
                 title=s.title,
                 status=s.status.label,
             )

@@ -67,7 +67,7 @@ class HeldNotifications:
     def __init__(self, ws: Workspace) -> None:
         self.ws = ws
         self.held: list[ChangeSet] = []
-        ws._notify = self.held.append  # type: ignore[method-assign]
+        setattr(ws, "_notify", self.held.append)  # noqa: B010  (instance attribute, not the method)
 
     def release(self) -> None:
         if "_notify" in vars(self.ws):
@@ -202,7 +202,7 @@ class MappingPage(QWizardPage):
             )
         )
         self.combos: list[QComboBox] = []
-        self.scroll = scroll = QScrollArea()
+        self.mapping_scroll = scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         self.problem = QLabel()
@@ -245,9 +245,9 @@ class MappingPage(QWizardPage):
             self.combos.append(combo)
         for pair in range(MAPPING_COLUMNS):
             grid.setColumnStretch(pair * 2 + 1, 1)
-        self.scroll.setWidget(box)
+        self.mapping_scroll.setWidget(box)
         rows = min((len(table.headers) + MAPPING_COLUMNS - 1) // MAPPING_COLUMNS, 4)
-        self.scroll.setFixedHeight(
+        self.mapping_scroll.setFixedHeight(
             rows * (box.sizeHint().height() // max(rows, 1)) + 4 if rows else 0
         )
         self.model = ListPreviewModel(table, self)

@@ -232,7 +232,8 @@ class MergePreviewModel(QAbstractItemModel):
         self.root = build_tree(plan, names)
 
     def _node(self, index: Index) -> Node:
-        return index.internalPointer() if index.isValid() else self.root  # type: ignore[no-any-return]
+        node: Node = index.internalPointer() if index.isValid() else self.root
+        return node
 
     def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
         node = self._node(parent)

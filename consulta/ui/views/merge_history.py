@@ -6,10 +6,12 @@ Restoring makes the kept version the current one again, as an ordinary edit (und
 
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QDateTime,
     QLocale,
     QModelIndex,
     QPersistentModelIndex,
@@ -40,6 +42,11 @@ from consulta.ui.models.merge_preview import entity_label, field_label, value_te
 Index = QModelIndex | QPersistentModelIndex
 SortRole = Qt.ItemDataRole.UserRole + 1
 HIDDEN = {"id", "created_at", "updated_at", "hlc", "origin", "search_key"}
+
+
+def _when(moment: datetime) -> str:
+    stamp = QDateTime.fromString(moment.isoformat(timespec="seconds"), Qt.DateFormat.ISODate)
+    return QLocale().toString(stamp, QLocale.FormatType.ShortFormat)
 
 
 def entry_label(entry: HistoryEntry) -> str:
@@ -74,7 +81,7 @@ class HistoryModel(QAbstractTableModel):
             return None
         column = index.column()
         if column == 0:
-            return QLocale().toString(e.merged_at, QLocale.FormatType.ShortFormat)
+            return _when(e.merged_at)
         if column == 1:
             return e.source
         if column == 2:
@@ -86,7 +93,7 @@ class HistoryModel(QAbstractTableModel):
         if e.restored_at is not None:
             return _(
                 "Restored {when}",
-                when=QLocale().toString(e.restored_at, QLocale.FormatType.ShortFormat),
+                when=_when(e.restored_at),
             )
         return _("Set aside, may come back") if e.parked else ""
 

@@ -153,16 +153,20 @@ class Merger:
             "SELECT participant_id, hlc, origin, erased_at FROM erasure"
         ):
             self.file.counts.read += 1
+            # The earliest erasure is the one kept, whatever order files come in.
+            self.db.execute(
+                "INSERT INTO erasure(participant_id, hlc, origin, erased_at) VALUES (?, ?, ?, ?) "
+                "ON CONFLICT(participant_id) DO UPDATE SET hlc = excluded.hlc, "
+                "origin = excluded.origin, erased_at = excluded.erased_at "
+                "WHERE (excluded.hlc, excluded.origin) < (hlc, origin)",
+                (pid, hlc, origin, erased_at),
+            )
             if pid in self.erased:
                 self.file.counts.unchanged += 1
                 continue
             self.file.counts.added += 1
             self.erased.add(str(pid))
             self.new_erasures.append(str(pid))
-            self.db.execute(
-                "INSERT INTO erasure(participant_id, hlc, origin, erased_at) VALUES (?, ?, ?, ?)",
-                (pid, hlc, origin, erased_at),
-            )
             persons.erase_in_master(self.db, str(pid))
 
     # -- rows ------------------------------------------------------------------------------

@@ -21,21 +21,26 @@ from consulta.i18n import _
 from consulta.merge import knowledge as kn
 from consulta.merge.tables import now_text
 from consulta.services.workspace import Workspace
-from consulta.store.engine import connect
+from consulta.store import migrate
+from consulta.store.engine import connect, sqlite_uri
 
-_PRUNE = (
-    "DELETE FROM position WHERE session_id NOT IN (SELECT id FROM session WHERE district_id = :d)",
-    "DELETE FROM attendance WHERE session_id NOT IN "
-    "(SELECT id FROM session WHERE district_id = :d)",
-    "DELETE FROM agenda_item WHERE session_id NOT IN "
-    "(SELECT id FROM session WHERE district_id = :d)",
-    "DELETE FROM session WHERE district_id IS NULL OR district_id != :d",
-    "DELETE FROM participant WHERE (district_id IS NULL OR district_id != :d) "
-    "AND id NOT IN (SELECT participant_id FROM attendance)",
-    "DELETE FROM audit_log",
-    "DELETE FROM merge_history",
-    "DELETE FROM file_info",
-)
+_IN_DISTRICT = "session_id IN (SELECT id FROM src.session WHERE district_id = :d)"
+# What the kit copies of each table (None: every row).
+_KEEP: dict[str, str | None] = {
+    "consultation": None,
+    "district": None,
+    "sector": None,
+    "organisation": None,
+    "guideline": None,
+    "session": "district_id = :d",
+    "participant": "district_id = :d OR id IN "
+    f"(SELECT participant_id FROM src.attendance WHERE {_IN_DISTRICT})",
+    "agenda_item": _IN_DISTRICT,
+    "attendance": _IN_DISTRICT,
+    "position": _IN_DISTRICT,
+    "tombstone": None,
+    "erasure": None,
+}
 
 
 def make_kit(
@@ -46,7 +51,7 @@ def make_kit(
     if target.exists():
         raise FileError(target, _("“{path}” already exists. Choose another name.", path=target))
     tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.kit")
-    step(progress, 0, 3, _("Copying the master…"))
+    step(progress, 0, 3, _("Reading the master…"))
     with Workspace.open(master, readonly=True) as ws:
         found = ws.districts.by_name(district)
         if found is None:
@@ -61,38 +66,47 @@ def make_kit(
         with ws.read() as conn:
             db = conn.connection.dbapi_connection
             vector = kn.knowledge(db)  # type: ignore[arg-type]
-        own, last = ws.file.replica_id, ws.file.clock.last
-        if own and last > vector.get(own, ""):
-            vector[own] = last
-        ws.file.save_copy(tmp)
-    try:
-        step(progress, 1, 3, _("Keeping the district's records…"))
-        conn = connect(tmp, readonly=False)
+            own, last = ws.file.replica_id, ws.file.clock.last
+            if own and last > vector.get(own, ""):
+                vector[own] = last
         try:
-            conn.execute("BEGIN")
-            for sql in _PRUNE:
-                conn.execute(sql, {"d": found.id})
-            info = {
-                "replica_id": str(uuid.uuid4()),
-                "replica_path": str(target),
-                "clock": last,
-                "kit_district": found.id,
-                "kit_district_name": found.name,
-                "kit_of": own,
-                "kit_made_at": now_text(),
-            }
-            conn.executemany("INSERT INTO file_info(key, value) VALUES (?, ?)", info.items())
-            kn.save(conn, vector)
-            conn.execute("COMMIT")
-            step(progress, 2, 3, _("Compacting…"))
-            conn.execute("VACUUM")
-        finally:
-            conn.close()
-        with tmp.open("rb+") as handle:
-            os.fsync(handle.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+            conn = connect(tmp, readonly=False, create=True)
+            try:
+                conn.execute("PRAGMA synchronous = OFF")  # a temporary file, fsynced at the end
+                migrate.upgrade(conn)
+                step(progress, 1, 3, _("Copying the district's records…"))
+                conn.execute("ATTACH DATABASE ? AS src", (sqlite_uri(ws.path, readonly=True),))
+                conn.execute("BEGIN")
+                for name, where in _KEEP.items():
+                    columns = ", ".join(
+                        f'"{c[1]}"' for c in conn.execute(f"PRAGMA main.table_info({name})")
+                    )
+                    sql = f"INSERT INTO main.{name} ({columns}) SELECT {columns} FROM src.{name}"
+                    conn.execute(sql + (f" WHERE {where}" if where else ""), {"d": found.id})
+                info = {
+                    "replica_id": str(uuid.uuid4()),
+                    "replica_path": str(target),
+                    "clock": last,
+                    "kit_district": found.id,
+                    "kit_district_name": found.name,
+                    "kit_of": own,
+                    "kit_made_at": now_text(),
+                }
+                conn.executemany("INSERT INTO file_info(key, value) VALUES (?, ?)", info.items())
+                kn.save(conn, vector)
+                conn.execute("COMMIT")
+                conn.execute("DETACH DATABASE src")
+                step(progress, 2, 3, _("Checking the kit…"))
+                problems = conn.execute("PRAGMA foreign_key_check").fetchmany(1)
+                if problems:
+                    raise RuntimeError(f"kit has broken references: {problems}")
+            finally:
+                conn.close()
+            with tmp.open("rb+") as handle:
+                os.fsync(handle.fileno())
+            os.replace(tmp, target)
+        except BaseException:
+            tmp.unlink(missing_ok=True)
+            raise
     step(progress, 3, 3, "")
     return target

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import os
 import queue
+import sqlite3
 import threading
 from datetime import UTC, datetime
 from hashlib import sha1
@@ -16,7 +17,9 @@ from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Date, DateTime, Table, Time, insert
+from sqlalchemy.exc import DBAPIError
 
+from consulta.domain.errors import FileError
 from consulta.domain.model import DERIVED_ID_NAMESPACE
 from consulta.domain.progress import Progress, step
 from consulta.domain.text import fold
@@ -99,6 +102,20 @@ class BulkWriter:
             if not self._abort.is_set():
                 with self.tmp.open("rb+") as handle:
                     os.fsync(handle.fileno())
+        except (sqlite3.Error, DBAPIError) as exc:  # a full disk, an I/O error
+            self.error = FileError(
+                self.target,
+                _(
+                    "“{path}” could not be written ({reason}). "
+                    "Check the folder and the free space.",
+                    path=self.target,
+                    reason=str(getattr(exc, "orig", None) or exc),
+                ),
+            )
+        except FileError as exc:
+            self.error = FileError(
+                self.target, exc.message.replace(str(self.tmp), str(self.target))
+            )
         except BaseException as exc:
             self.error = exc
 

@@ -220,6 +220,15 @@ def _check_target(target: Path, overwrite: bool) -> None:
         raise FileError(
             target, _("The folder of “{path}” does not exist. Choose another folder.", path=target)
         )
+    if not os.access(target.parent, os.W_OK):
+        raise FileError(
+            target,
+            _(
+                "“{path}” cannot be written: the folder is read-only. "
+                "Choose a folder you can write to.",
+                path=target,
+            ),
+        )
 
 
 def _replace(tmp: Path, target: Path) -> None:

@@ -172,3 +172,20 @@ def test_a_cancelled_export_leaves_nothing(tmp_path: Path, source: Path) -> None
     with Workspace.open(target, readonly=True) as ws, pytest.raises(CancelledError):
         export_json(ws, tmp_path / "x.json", _CancelAt("Writing"))
     assert (tmp_path / "x.json").read_text() == "old"
+
+
+def test_a_failed_write_names_the_target_and_leaves_nothing(
+    tmp_path: Path, source: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sqlite3
+
+    from consulta.domain.errors import FileError
+    from consulta.interchange import json_bulk
+
+    def broken(*args: object) -> None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(json_bulk, "_insert", broken)
+    with pytest.raises(FileError, match=r"out\.consulta” could not be written \(disk I/O error\)"):
+        import_json(source, tmp_path / "out.consulta")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]

@@ -298,3 +298,33 @@ def test_a_file_from_a_newer_consulta_shows_the_file_cores_message(
     [dialog] = errors
     assert not dialog.crash and "newer" in dialog.message
     assert window.ws is None
+
+
+def test_filter_and_sort_the_sessions_list(qtbot: Any, opened: Any) -> None:
+    from datetime import date
+
+    from consulta.ui.workspace_page import SESSIONS
+
+    ws = opened.ws
+    north = ws.districts.create("Norte")
+    port = ws.districts.create("Puerto")
+    ws.sessions.create(m.Session(title="Apertura", date=date(2026, 3, 2), district_id=north.id))
+    held = ws.sessions.create(
+        m.Session(title="Sectorial", date=date(2026, 3, 9), district_id=port.id)
+    )
+    ws.sessions.mark_held(held.id)
+    ws.sessions.create(m.Session(title="Plenario", date=date(2026, 1, 20), district_id=port.id))
+    opened.show_view(SESSIONS)
+    view = opened.page.view(SESSIONS)
+    titles = lambda: [view.model.index(r, 2).data() for r in range(view.model.rowCount())]  # noqa: E731
+    assert titles() == ["Plenario", "Apertura", "Sectorial"]  # by date
+    view.district.setCurrentIndex(view.district.findData(port.id))
+    assert titles() == ["Plenario", "Sectorial"]
+    view.status.setCurrentIndex(view.status.findData("held"))
+    assert titles() == ["Sectorial"]
+    view.status.setCurrentIndex(0)
+    view.table.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert titles() == ["Plenario", "Sectorial"]
+    view.district.setCurrentIndex(0)
+    qtbot.keyClicks(view.bar.search, "ape")
+    qtbot.waitUntil(lambda: titles() == ["Apertura"])

@@ -37,12 +37,13 @@ class SessionsView(View):
         box.setSpacing(10)
         self.bar = SearchBar()
         self.status = QComboBox()
+        self.district = QComboBox()
         self.open_button = QPushButton(icon("open-item"), "")
         self.open_button.setDefault(True)
         self.add_button = QPushButton(icon("add"), "")
         self.edit_button = QPushButton(icon("edit"), "")
         self.delete_button = QPushButton(icon("remove"), "")
-        self.bar.add([self.status], 1)
+        self.bar.add([self.status, self.district], 1)
         self.bar.add([self.open_button, self.add_button, self.edit_button, self.delete_button])
         box.addWidget(self.bar)
         self.model = SessionTableModel(self)
@@ -58,6 +59,7 @@ class SessionsView(View):
 
         self.bar.changed.connect(self.apply_search)
         self.status.currentIndexChanged.connect(self.apply_search)
+        self.district.currentIndexChanged.connect(self.apply_search)
         self.open_button.clicked.connect(self.open_selected)
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
@@ -77,6 +79,8 @@ class SessionsView(View):
             self.status.addItem(status.label, status.value)
         self.status.setCurrentIndex(max(self.status.findData(current), 0))
         self.status.blockSignals(False)
+        if self.district.count():
+            self.district.setItemText(0, _("All districts"))
         self.open_button.setText(_("Open"))
         self.add_button.setText(_("Plan…"))
         self.edit_button.setText(_("Edit…"))
@@ -84,21 +88,38 @@ class SessionsView(View):
         self.hint.setText(_("Double-click a session, or press Enter, to open it."))
         self.model.retranslate()
 
+    def _fill_districts(self) -> None:
+        current = self.district.currentData()
+        self.district.blockSignals(True)
+        self.district.clear()
+        self.district.addItem(_("All districts"), None)
+        for district in self.ws.districts.list():
+            self.district.addItem(district.name, district.id)
+        self.district.setCurrentIndex(max(self.district.findData(current), 0))
+        self.district.blockSignals(False)
+
     def refresh(self) -> None:
+        self._fill_districts()
         districts = {d.id: d.name for d in self.ws.districts.list()}
         rows = [
             SessionRow(s, districts.get(s.district_id or "", "")) for s in self.ws.sessions.list()
         ]
         current = self._current()
         self.model.set_records(rows)
+        self.apply_search()
         if current:
             self.select(current.id)
 
     def apply_search(self) -> None:
         status = self.status.currentData()
-        self.model.set_filter(
-            self.bar.text, (lambda r: r.session.status.value == status) if status else None
-        )
+        district = self.district.currentData()
+
+        def wanted(row: SessionRow) -> bool:
+            return (not status or row.session.status.value == status) and (
+                not district or row.session.district_id == district
+            )
+
+        self.model.set_filter(self.bar.text, wanted if status or district else None)
 
     def _current(self) -> m.Session | None:
         row = selected_row(self.table)

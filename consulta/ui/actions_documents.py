@@ -7,9 +7,10 @@ The main window calls, once, after making its menus::
         self, lambda: self.ws, self.selected_session_id)
 
 It adds File ▸ Export ▸ (every document), File ▸ Import ▸ Stakeholder list…, and a
-Districts menu (District kit…, Merge district files…, Merge history…). Entries are enabled
-only while a consultation is open (and writable, for those that change it), and follow
-language changes. The participants screen erases a person with
+Districts menu (District kit…, Merge district files…, Merge history…) and Edit ▸ Erase
+participant for privacy… (the person selected in Participants). Entries are enabled only
+while a consultation is open (and writable, for those that change it), and follow language
+changes. Other screens can erase a person with
 ``consulta.ui.dialogs.erase_dialog.erase_participant_interactively(parent, ws, id)``.
 """
 
@@ -100,6 +101,21 @@ class DocumentActions(QObject):
         )
         self.districts_menu.addActions([self.kit_action, self.merge_action, self.history_action])
         self.districts_menu.aboutToShow.connect(self.update_state)
+        self.erase_action = self._action(
+            N_("&Erase participant for privacy…"),
+            self.erase,
+            "remove",
+            "erase_participant",
+            writes=True,
+        )
+        edit_menu = getattr(window, "edit_menu", None)
+        if isinstance(edit_menu, QMenu):
+            edit_menu.addSeparator()
+            edit_menu.addAction(self.erase_action)
+            edit_menu.aboutToShow.connect(self.update_state)
+        else:
+            self.districts_menu.addSeparator()
+            self.districts_menu.addAction(self.erase_action)
         help_menu = getattr(window, "help_menu", None)
         if isinstance(help_menu, QMenu):
             bar.insertMenu(help_menu.menuAction(), self.districts_menu)
@@ -182,6 +198,39 @@ class DocumentActions(QObject):
         ws = self.get_workspace()
         if ws is not None and not ws.readonly:
             MergeWizard(ws, self.window).exec()
+
+    def selected_participant_id(self) -> str | None:
+        """The participant selected in the Participants screen, if it is built."""
+        for view in getattr(getattr(self.window, "page", None), "views", {}).values():
+            table, model = getattr(view, "table", None), getattr(view, "model", None)
+            if table is None or not hasattr(model, "participant"):
+                continue
+            rows = table.selectionModel().selectedRows() if table.selectionModel() else []
+            if rows:
+                return str(model.participant(rows[0].row()).id)  # type: ignore[union-attr]
+        return None
+
+    def erase(self) -> None:
+        from consulta.domain.errors import UserError
+        from consulta.ui.dialogs.erase_dialog import erase_participant_interactively
+        from consulta.ui.errors import show_error
+
+        ws = self.get_workspace()
+        if ws is None or ws.readonly:
+            return
+        participant_id = self.selected_participant_id()
+        if participant_id is None:
+            show_error(
+                UserError(
+                    _(
+                        "Select the participant in Participants first, then choose "
+                        "Erase participant again."
+                    )
+                ),
+                self.window,
+            )
+            return
+        erase_participant_interactively(self.window, ws, participant_id)
 
     def history(self) -> None:
         from consulta.ui.views.merge_history import MergeHistoryDialog

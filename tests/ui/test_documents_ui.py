@@ -199,3 +199,31 @@ def test_export_from_the_real_main_window(
         if session.status.counts:
             assert session.title in text
     export.last_message.close()
+
+
+def test_erase_the_participant_selected_in_the_real_window(
+    qtbot: Any, window: Any, demo_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from conftest import open_in
+
+    from consulta.ui.dialogs.erase_dialog import EraseDialog
+
+    ws = open_in(qtbot, window, demo_path)
+    action = window.findChild(QAction, "erase_participant")
+    assert action is not None
+    window.show_view(2)  # Participants
+    view = window.page.views[2]
+    view.table.selectRow(0)
+    person = view.model.participant(0)
+
+    def exec_(self: EraseDialog) -> int:
+        assert self.name == person.name
+        self.typed.setText(person.name)
+        self.sure.setChecked(True)
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(EraseDialog, "exec", exec_)
+    action.trigger()
+    assert ws.participants.get(person.id).name != person.name
+    assert person.name not in {s.facilitator for s in ws.sessions.list()}  # named nowhere else
+    assert person.name.encode() not in demo_path.read_bytes()

@@ -19,8 +19,14 @@ def system_language() -> str:
     return i18n.normalise_language(QLocale.system().name())
 
 
+# Each language by its own name, without a country ("Español", not "Español de España").
+ENDONYMS = {"en": "English", "es": "Español", "pt": "Português", "fr": "Français", "ca": "Català"}
+
+
 def language_name(code: str) -> str:
     """The language's own name ("Español"), as people look for it in a menu."""
+    if code in ENDONYMS:
+        return ENDONYMS[code]
     name = QLocale(code).nativeLanguageName()
     return name[:1].upper() + name[1:] if name else code
 

@@ -38,6 +38,7 @@ class SessionDialog(FormDialog):
         day = s.date if s else date.today()
         self.date = self.add_row("date", _("Date"), QDateEdit(QDate(day.year, day.month, day.day)))
         self.date.setCalendarPopup(True)
+        self.date.setDisplayFormat("yyyy-MM-dd")  # as in the lists: unambiguous in every language
         times = QWidget()
         row = QHBoxLayout(times)
         row.setContentsMargins(0, 0, 0, 0)

@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QPushButton,
     QWizard,
@@ -335,3 +336,36 @@ def test_a_file_of_another_consultation_is_refused(
     assert "Otra consulta" in str(errors_shown[0])
     assert wizard.currentId() == 0
     assert _sha(demo_ws.path) == before
+
+
+def test_a_typed_value_is_what_the_master_gets(
+    qtbot: Any, demo_ws: Workspace, kit: Path, errors_shown: Any
+) -> None:
+    _edit_apart(demo_ws, kit)
+    person_id = _person(demo_ws, f"{PERSON} (master)").id
+    wizard = MergeWizard(demo_ws)
+    qtbot.addWidget(wizard)
+    _to_resolve(qtbot, wizard, kit)
+    wizard.next()
+    page = wizard.resolve_page
+    model = page.conflicts_model
+    row = next(i for i, r in enumerate(model.rows) if r.field and r.field.field == "name")
+    value = model.index(row, model.VALUE)
+    assert not model.flags(value) & Qt.ItemFlag.ItemIsEditable  # until "Type a value"
+    combo = page.conflicts.indexWidget(model.index(row, model.DECISION))
+    assert isinstance(combo, QComboBox)
+    combo.setCurrentIndex(combo.findText("Type a value"))
+    assert model.flags(value) & Qt.ItemFlag.ItemIsEditable
+    assert model.data(value) in (f"{PERSON} (master)", f"{PERSON} (kit)")  # a start to edit
+    page.conflicts.edit(value)
+    editor = page.conflicts.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.setText("Ana Paula Rodrigues Lima")
+    page.conflicts.commitData(editor)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == RECEIPT, timeout=20_000)
+    with sqlite3.connect(demo_ws.path) as db:
+        assert db.execute("SELECT name FROM participant WHERE id = ?", (person_id,)).fetchone() == (
+            "Ana Paula Rodrigues Lima",
+        )
+    assert errors_shown == []

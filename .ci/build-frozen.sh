@@ -110,9 +110,9 @@ say "JSON export and import: same counts"
 
 # The documents.
 for format in minutes-pdf legitimacy-pdf minutes-xlsx legitimacy-xlsx; do
-    "$APP" export demo.consulta --format "$format" -o "out-$format"
+    "$APP" export demo.consulta --format "$format" -o "${format%-*}.${format##*-}"
 done
-"$VPY" - out-minutes-pdf out-legitimacy-pdf out-minutes-xlsx out-legitimacy-xlsx <<'EOF'
+"$VPY" - minutes.pdf legitimacy.pdf minutes.xlsx legitimacy.xlsx <<'EOF'
 import sys, zipfile
 for name in sys.argv[1:3]:
     data = open(name, "rb").read()

@@ -159,14 +159,14 @@ def district_name(names: dict[str, str]) -> Check:
     return check
 
 
-_VOTE_KEYS = ("support", "support_with_reservations", "oppose", "abstain")
+VOTE_KEYS = frozenset(STANCES)
 
 
 def votes(value: Any) -> tuple[int, int, int, int]:
     if type(value) is not dict:
         raise Bad(_("must be an object with the four counts, or null"))
     counts = []
-    for key in _VOTE_KEYS:
+    for key in STANCES:
         n = value.get(key)
         if n is None:
             raise Bad(_("required"), "." + key)

@@ -29,6 +29,7 @@ from consulta.interchange.json_checks import (
     KINDS,
     LANGUAGE,
     TOP_KEYS,
+    VOTE_KEYS,
     Bad,
     Spec,
     name,
@@ -239,6 +240,7 @@ def _kind(
     problems = walk.out.problems
     unique_key, unique_message = unique if unique is not None else (None, "")
     sessions = kind == "sessions"
+    positions = kind == "positions"
     for i, item in enumerate(items):
         if type(item) is not dict:
             walk.problem(f"{kind}[{i}]", _("must be an object"))
@@ -275,6 +277,10 @@ def _kind(
             walk.problem(f"{kind}[{i}].end", _("the session ends before it starts"))
         if len(item) > n_known or not known.issuperset(item):
             walk.note_unknown(kind, f"{kind}[{i}]", item, known)
+        if positions:
+            votes = item.get("votes")
+            if type(votes) is dict and len(votes) > len(VOTE_KEYS):
+                walk.note_unknown("votes", f"{kind}[{i}].votes", votes, VOTE_KEYS)
         if len(problems) == before:
             rows.append(row)
             if len(rows) - walk.sent >= STREAM:

@@ -392,6 +392,7 @@ def test_unknown_keys_are_ignored_with_a_warning(tmp_path: Path) -> None:
     assert "generator: unknown key, ignored" in warnings
     assert "consultation.logo: unknown key, ignored" in warnings
     assert "participants[0].nickname: unknown key, ignored (in 2 records)" in warnings
+    assert "positions[0].votes.raised_hands: unknown key, ignored" in warnings
     assert report.counts["participants"] == 2
 
 

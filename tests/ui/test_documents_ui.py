@@ -199,6 +199,9 @@ def test_export_from_the_real_main_window(
         if session.status.counts:
             assert session.title in text
     export.last_message.close()
+    window.set_language("es")  # the entries follow a live language change
+    assert action.text() == "&Actas (PDF)…"
+    assert "&Distritos" in [a.text() for a in window.menuBar().actions()]
 
 
 def test_erase_the_participant_selected_in_the_real_window(

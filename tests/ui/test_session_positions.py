@@ -114,3 +114,24 @@ def test_guidelines_with_positions_are_listed_when_reopening_the_workspace(
     row = w.positions.grid.rows[0]
     assert row.stance() is Stance.OPPOSE and row.note.text() == "No"
     assert w.positions.pick.count() == 1  # only G-01 left to add
+
+
+def test_an_open_tally_stays_open_while_other_rows_are_recorded(
+    qtbot: Any, widget: Any, setup: Setup
+) -> None:
+    panel = discuss_first_guideline(qtbot, widget)
+    rows = panel.grid.rows
+    qtbot.keyClick(rows[0].radios[0], Qt.Key.Key_Space)
+    rows[0].tally_button.click()  # opened, nothing counted yet
+    assert rows[0].tally_box.isVisible()
+    rows[1].radios[0].setFocus()
+    qtbot.keyClick(rows[1].radios[0], Qt.Key.Key_Space)  # another row recorded → refresh
+    qtbot.waitUntil(lambda: "2 of 7" in panel.model.data(panel.model.index(0)))
+    assert rows[0].tally_box.isVisible()
+    # another guideline: boxes open only where a tally was recorded
+    panel.pick.setFocus()
+    qtbot.keyClick(panel.pick, Qt.Key.Key_Down)  # the only one left: G-02
+    assert panel.pick.currentText().startswith("G-02")
+    qtbot.keyClick(panel.pick, ENTER)
+    assert panel.guideline_id == setup.guidelines[1].id
+    assert not rows[0].tally_box.isVisible()

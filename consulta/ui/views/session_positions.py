@@ -205,10 +205,10 @@ class PositionsPanel(QWidget):
         self.guideline_id = self.model.guideline(current.row()).id if current.isValid() else None
         for row in self.grid.rows:
             row.note.setModified(False)
-        self._show_guideline()
+        self._show_guideline(fresh=True)
         self._update_enabled()
 
-    def _show_guideline(self) -> None:
+    def _show_guideline(self, fresh: bool = False) -> None:
         if self.guideline_id is None:
             self.guideline_title.setText(_("No guideline discussed yet"))
             self.guideline_text.setText(
@@ -225,7 +225,7 @@ class PositionsPanel(QWidget):
         self.guideline_text.setText(g.text)
         self.guideline_text.setVisible(bool(g.text))
         for row in self.grid.rows:
-            row.load(self._positions.get((g.id, row.sector.id)))
+            row.load(self._positions.get((g.id, row.sector.id)), fresh)
 
     # -- recording -------------------------------------------------------------------------
 

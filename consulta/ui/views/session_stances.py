@@ -138,8 +138,9 @@ class StanceRow(QObject):
     def existing(self) -> m.Position | None:
         return self._existing
 
-    def load(self, position: m.Position | None) -> None:
-        """Show a recorded position (a reason being typed is left alone)."""
+    def load(self, position: m.Position | None, fresh: bool = False) -> None:
+        """Show a recorded position (a reason being typed is left alone). ``fresh``: another
+        guideline is shown, so the tally box opens only where a tally was recorded."""
         self._existing = position
         stance = position.stance if position else None
         if stance != self.stance():
@@ -160,7 +161,7 @@ class StanceRow(QObject):
                 spin.blockSignals(True)
                 spin.setValue(count)
                 spin.blockSignals(False)
-        if not any(spin.hasFocus() for spin in self.spins):
+        if fresh or votes is not None:
             self.tally_button.setChecked(votes is not None)
         self._update_hints()
 

@@ -134,9 +134,9 @@ def reference(ids: dict[str, int], message: str) -> Check:
     """An id that must name a record already read (``ids`` fills up as records are read);
     ``message`` (marked with ``N_``) is translated when the id names nothing."""
 
-    def check(value: Any) -> str:
+    def check(value: Any) -> Any:
         if value in ids:  # the common case: an id exactly as read (so already checked)
-            return str(value)
+            return value
         checked = uuid(value)
         if checked not in ids:
             raise Bad(_(message))

@@ -117,6 +117,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.undo_action = self._action("undo", self.undo, QKeySequence.StandardKey.Undo, "undo")
         self.redo_action = self._action("redo", self.redo, QKeySequence.StandardKey.Redo, "redo")
+        self.find_action = self._action("find", self.find, QKeySequence.StandardKey.Find, "search")
         self.view_actions = []
         for index, name in enumerate(VIEW_ICONS):
             action = self._action(
@@ -163,6 +164,8 @@ class MainWindow(QMainWindow):
         self.file_menu.addActions([self.close_action, self.quit_action])
         self.edit_menu = bar.addMenu("")
         self.edit_menu.addActions([self.undo_action, self.redo_action])
+        self.edit_menu.addSeparator()
+        self.edit_menu.addAction(self.find_action)
         self.edit_menu.aboutToShow.connect(self._update_state)
         self.view_menu = bar.addMenu("")
         self.view_menu.addActions(self.view_actions)
@@ -198,6 +201,7 @@ class MainWindow(QMainWindow):
         self.quit_action.setText(_("&Quit"))
         for action, title in zip(self.view_actions, VIEW_TITLES, strict=True):
             action.setText(_(title))
+        self.find_action.setText(_("&Find…"))
         self.language_menu.setTitle(_("&Language"))
         self.system_language_action.setText(_("As the system"))
         self.about_action.setText(_("&About Consulta"))
@@ -212,6 +216,7 @@ class MainWindow(QMainWindow):
             self.close_action,
             self.settings_action,
             *self.view_actions,
+            self.find_action,
             *self.export_actions,
         ):
             action.setEnabled(has)
@@ -338,6 +343,15 @@ class MainWindow(QMainWindow):
 
             attempt(self.ws.history.redo, parent=self)
             self._update_state()
+
+    def find(self) -> None:
+        """Put the cursor in the current list's search field."""
+        if self.page is None:
+            return
+        bar = getattr(self.page.current_view(), "bar", None)
+        if bar is not None and bar.isVisible():
+            bar.search.setFocus()
+            bar.search.selectAll()
 
     def edit_consultation(self) -> None:
         if self.ws is not None:

@@ -328,3 +328,12 @@ def test_filter_and_sort_the_sessions_list(qtbot: Any, opened: Any) -> None:
     view.district.setCurrentIndex(0)
     qtbot.keyClicks(view.bar.search, "ape")
     qtbot.waitUntil(lambda: titles() == ["Apertura"])
+
+
+def test_find_puts_the_cursor_in_the_current_search_field(qtbot: Any, opened: Any) -> None:
+    opened.show_view(PARTICIPANTS)
+    view = opened.page.view(PARTICIPANTS)
+    view.table.setFocus()
+    opened.activateWindow()
+    qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(view.bar.search.hasFocus)

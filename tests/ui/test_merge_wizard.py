@@ -112,7 +112,7 @@ def _to_resolve(qtbot: Any, wizard: MergeWizard, kit: Path) -> None:
     _drop(wizard, kit, wizard.ws.path, kit.with_suffix(".txt"))
     assert wizard.files_page.paths() == [kit]  # the master and a non-consulta file left out
     assert "open consultation itself" in wizard.files_page.hint.text()
-    assert "norte.txt" in wizard.files_page.hint.text()
+    assert kit.with_suffix(".txt").name in wizard.files_page.hint.text()
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == PREVIEW, timeout=20_000)
 
@@ -368,4 +368,45 @@ def test_a_typed_value_is_what_the_master_gets(
         assert db.execute("SELECT name FROM participant WHERE id = ?", (person_id,)).fetchone() == (
             "Ana Paula Rodrigues Lima",
         )
+    assert errors_shown == []
+
+
+def test_deleted_in_the_file_edited_in_the_master(
+    qtbot: Any, demo_ws: Workspace, tmp_path: Path, errors_shown: Any
+) -> None:
+    from consulta.domain.progress import Progress
+    from consulta.ui.dialogs.kit_dialog import write_kit
+
+    norte = demo_ws.districts.by_name("Norte")
+    assert norte is not None
+    person = demo_ws.participants.create(
+        m.Participant(
+            name="Persona Temporal", sector_id=demo_ws.sectors.list()[0].id, district_id=norte.id
+        )
+    )
+    kit = write_kit(demo_ws, "Norte", tmp_path / "norte2.consulta", Progress())
+    with Workspace.open(kit) as k:
+        k.participants.delete(person.id)
+    demo_ws.participants.update(replace(person, phone="+54 000"))
+    wizard = MergeWizard(demo_ws)
+    qtbot.addWidget(wizard)
+    _to_resolve(qtbot, wizard, kit)
+    wizard.next()
+    model = wizard.resolve_page.conflicts_model
+    [row] = [i for i, r in enumerate(model.rows) if r.change.record_id == person.id]
+    assert model.data(model.index(row, 1)) == "(the whole record)"
+    assert model.data(model.index(row, 3)) == "deleted"
+    combo = wizard.resolve_page.conflicts.indexWidget(model.index(row, model.DECISION))
+    assert isinstance(combo, QComboBox)
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "Keep the master's edit",
+        "Delete it, as the incoming file did",
+    ]
+    combo.setCurrentIndex(1)
+    wizard.button(QWizard.WizardButton.CommitButton).click()
+    qtbot.waitUntil(lambda: wizard.currentId() == RECEIPT, timeout=20_000)
+    with sqlite3.connect(demo_ws.path) as db:
+        assert db.execute(
+            "SELECT count(*) FROM participant WHERE id = ?", (person.id,)
+        ).fetchone() == (0,)
     assert errors_shown == []

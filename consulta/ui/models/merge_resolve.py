@@ -32,6 +32,27 @@ CHOICE_LABELS = {
 }
 
 
+DELETION_LABELS = {
+    (Side.MASTER, True): N_("Keep it deleted, as in the master"),
+    (Side.INCOMING, True): N_("Delete it, as the incoming file did"),
+    (Side.INCOMING, False): N_("Bring it back from the incoming file"),
+    (Side.MASTER, False): N_("Keep the master's edit"),
+}
+
+
+def choice_label(row: ConflictRow, side: Side) -> str:
+    """What a decision means for this row, in words (deletions said plainly)."""
+    change = row.change
+    if row.field is None and (change.master_deleted or change.incoming_deleted):
+        deleted = change.master_deleted if side is Side.MASTER else change.incoming_deleted
+        if side is Side.MASTER and not deleted:
+            return _(DELETION_LABELS[(Side.MASTER, False)])
+        if side is Side.INCOMING and not deleted:
+            return _(DELETION_LABELS[(Side.INCOMING, False)])
+        return _(DELETION_LABELS[(side, True)])
+    return _(CHOICE_LABELS[side])
+
+
 @dataclass
 class ConflictRow:
     change: RecordChange
@@ -89,7 +110,7 @@ class ConflictsModel(QAbstractTableModel):
                 return _("edited")
             return value_text(f.field, f.master if column == 2 else f.incoming, self.names)
         if column == self.DECISION:
-            return _(CHOICE_LABELS[row.choice])
+            return choice_label(row, row.choice)
         return row.value if row.choice is Side.EDITED else ""
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -101,7 +122,7 @@ class ConflictsModel(QAbstractTableModel):
                 return row.choice.value
             return row.value
         if role == ChoicesRole and index.column() == self.DECISION:
-            return [(_(CHOICE_LABELS[c]), c.value) for c in row.choices]
+            return [(choice_label(row, c), c.value) for c in row.choices]
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from consulta.i18n import _
@@ -17,8 +19,28 @@ class UndoHistory:
         self._undo: list[ChangeSet] = []
         self._redo: list[ChangeSet] = []
         self._limit = limit
+        self._group: list[ChangeSet] | None = None
+
+    @contextmanager
+    def group(self, label: str) -> Iterator[None]:
+        """Make the edits of several service calls one undo step (e.g. add a newcomer and
+        check them in). What was committed stays one step even if the block fails."""
+        if self._group is not None:  # already grouping: the outer group collects
+            yield
+            return
+        self._group = []
+        try:
+            yield
+        finally:
+            parts, self._group = self._group, None
+            if parts:
+                changes = tuple(c for part in parts for c in part.changes)
+                self.push(ChangeSet(parts[0].action, label, changes))
 
     def push(self, changeset: ChangeSet) -> None:
+        if self._group is not None:
+            self._group.append(changeset)
+            return
         self._undo.append(changeset)
         del self._undo[: -self._limit]
         self._redo.clear()

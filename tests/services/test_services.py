@@ -225,3 +225,21 @@ def strip(snapshot: object) -> object:
         return value
 
     return clean(snapshot)
+
+
+def test_a_group_of_calls_is_one_undo_step(ws: Workspace) -> None:
+    session, _person, _g, sector = setup_session(ws)
+    ws.history.clear()
+    with ws.history.group("Add and check in Rosa"):
+        organisation = ws.organisations.find_or_create("Red vecinal", sector.id)
+        rosa = ws.participants.create(
+            m.Participant(name="Rosa", sector_id=sector.id, organisation_id=organisation.id)
+        )
+        ws.attendance.check_in(session.id, rosa.id)
+    assert ws.history.undo_label == "Add and check in Rosa"
+    ws.history.undo()
+    assert not ws.history.can_undo
+    assert ws.participants.count(query="rosa") == 0
+    assert ws.organisations.list(sector.id) == []
+    ws.history.redo()
+    assert [p.name for p in ws.attendance.present(session.id)] == ["Rosa"]

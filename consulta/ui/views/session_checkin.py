@@ -322,14 +322,17 @@ class CheckInPanel(QWidget):
         created: list[m.Participant] = []
 
         def add() -> None:
-            organisation_id = None
-            if organisation:
-                organisation_id = self.ws.organisations.find_or_create(organisation, sector_id).id
-            person = self.ws.participants.create(
-                m.Participant(name=name, sector_id=sector_id, organisation_id=organisation_id)
-            )
-            created.append(person)
-            self.ws.attendance.check_in(self.session_id, person.id)
+            with self.ws.history.group(_("Add and check in {name}", name=name)):
+                organisation_id = None
+                if organisation:
+                    organisation_id = self.ws.organisations.find_or_create(
+                        organisation, sector_id
+                    ).id
+                person = self.ws.participants.create(
+                    m.Participant(name=name, sector_id=sector_id, organisation_id=organisation_id)
+                )
+                created.append(person)
+                self.ws.attendance.check_in(self.session_id, person.id)
 
         ok = run(self, add)
         if created:

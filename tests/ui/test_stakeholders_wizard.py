@@ -11,7 +11,8 @@ from pathlib import Path
 from typing import Any
 
 from docs_fixtures import demo_path, demo_template, demo_ws, errors_shown  # noqa: F401
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QDropEvent
 from PySide6.QtWidgets import QFileDialog, QWizard
 
 from consulta.services.unit import ChangeSet
@@ -131,7 +132,18 @@ def test_map_unknown_sector_to_an_existing_one(
     wizard = StakeholdersWizard(demo_ws)
     qtbot.addWidget(wizard)
     wizard.show()
-    wizard.file_page.path.setText(str(source))
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(source))])
+    wizard.file_page.dropEvent(
+        QDropEvent(
+            QPointF(5, 5),
+            Qt.DropAction.CopyAction,
+            mime,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+    )
+    assert wizard.file_page.path.text() == str(source)
     wizard.next()
     qtbot.waitUntil(lambda: wizard.currentId() == MAPPING)
     wizard.next()

@@ -408,6 +408,7 @@ class MergeWizard(QWizard):
         self.setWindowTitle(_("Merge district files"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.resize(1000, 640)
         self.plan: MergePlan | None = None
         self.names: dict[str, str] = {}

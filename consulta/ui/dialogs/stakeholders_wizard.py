@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
@@ -154,7 +155,8 @@ class FilePage(QWizardPage):
         self.setSubTitle(
             _(
                 "A CSV file (UTF-8 or Windows-1252, comma or semicolon) or an Excel "
-                "workbook (.xlsx) with a header row and one person per row."
+                "workbook (.xlsx) with a header row and one person per row. You can also drop "
+                "the file here."
             )
         )
         row = QHBoxLayout()
@@ -165,9 +167,20 @@ class FilePage(QWizardPage):
         browse.clicked.connect(self.browse)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
+        self.setAcceptDrops(True)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
         layout.addStretch(1)
+
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        local = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if local:
+            self.path.setText(local[0])
+            event.acceptProposedAction()
 
     def browse(self) -> None:
         path, _selected = QFileDialog.getOpenFileName(
@@ -565,6 +578,7 @@ class StakeholdersWizard(QWizard):
         self.setWindowTitle(_("Import stakeholder list"))
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage)
+        self.setOption(QWizard.WizardOption.NoCancelButtonOnLastPage)
         self.resize(900, 620)
         self.table: RawTable | None = None
         self.mapping: dict[int, str] = {}

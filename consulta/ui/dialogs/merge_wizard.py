@@ -208,19 +208,12 @@ class PreviewPage(QWizardPage):
             count=len(plan.files),
         )
         if conflicts or pairs:
-            text += " " + n_(
-                "{count} conflicting record,",
-                "{count} conflicting records,",
-                conflicts,
-                count=conflicts,
+            text += " " + _(
+                "To decide on the next page: conflicting records: {conflicts}; possible "
+                "duplicate persons: {pairs}.",
+                conflicts=conflicts,
+                pairs=pairs,
             )
-            text += " " + n_(
-                "{count} possible duplicate person:",
-                "{count} possible duplicate persons:",
-                pairs,
-                count=pairs,
-            )
-            text += " " + _("decide on the next page.")
         else:
             text += " " + _("Nothing needs your decision: press Merge to merge.")
         self.summary.setText(text)

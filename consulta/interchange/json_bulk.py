@@ -71,16 +71,19 @@ class BulkWriter:
         if rows:
             self._queue.put((table, rows))
 
-    def finish(self, warnings: int, progress: Progress | None = None) -> dict[str, int]:
-        """Commit and close the file; reports progress and honours a cancel meanwhile."""
+    def finish(
+        self, warnings: int, progress: Progress | None = None, total: int = 0
+    ) -> dict[str, int]:
+        """Commit and close the file; reports progress (``total`` rows, 0 if unknown) and
+        honours a cancel meanwhile."""
         self._queue.put((_DONE, warnings))
         while self._thread.is_alive():
-            step(progress, self.done, 0, _("Writing the consultation…"))
+            step(progress, self.done, total, _("Writing the consultation…"))
             self._thread.join(0.1)
         if self.error is not None:
             raise self.error
-        if progress is not None:
-            progress.check()  # a cancel while the last rows were written still counts
+        # A cancel while the last rows were written still counts.
+        step(progress, self.done, total, _("Writing the consultation…"))
         return self.counts
 
     def abort(self) -> None:

@@ -26,7 +26,7 @@ from consulta.domain.errors import (
 from consulta.domain.progress import Progress, step
 from consulta.i18n import _
 from consulta.interchange.json_bulk import BulkWriter
-from consulta.interchange.json_checks import FORMAT, VERSION
+from consulta.interchange.json_checks import FORMAT, KINDS, VERSION
 from consulta.interchange.json_validate import (
     Parsed,
     Rows,
@@ -186,23 +186,32 @@ def import_document(
     # The rows are written into the temporary file while the rest is still checked; the
     # file is deleted unless the whole document is sound and fully written.
     writer = BulkWriter(tmp, target, source)
+    total = _size(doc)
     checked = 0
 
     def sink(table: str, rows: Rows) -> None:
         nonlocal checked
         checked += len(rows)
-        step(progress, checked, 0, _("Checking and writing the consultation…"))
+        step(progress, checked, total, _("Checking and writing the consultation…"))
         writer.put(table, rows)
 
     try:
         parsed = check_document(source, doc, surrogates, sink)
-        counts = writer.finish(len(parsed.warnings), progress)
+        counts = writer.finish(len(parsed.warnings), progress, total)
         _check_target(target, overwrite)
         _replace(tmp, target)
     except BaseException:
         writer.abort()
         raise
     return ImportReport(target, counts, parsed.warnings)
+
+
+def _size(doc: dict[str, Any]) -> int:
+    """How many records the document holds (for progress), 0 if it cannot tell."""
+    consultation = doc.get("consultation")
+    districts = consultation.get("districts") if type(consultation) is dict else None
+    kinds = [doc.get(kind) for kind in KINDS]
+    return 1 + sum(len(x) for x in (districts, *kinds) if type(x) is list)
 
 
 def _check_target(target: Path, overwrite: bool) -> None:

@@ -189,3 +189,18 @@ def test_a_failed_write_names_the_target_and_leaves_nothing(
     with pytest.raises(FileError, match=r"out\.consulta” could not be written \(disk I/O error\)"):
         import_json(source, tmp_path / "out.consulta")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]
+
+
+def test_import_reports_progress_against_the_number_of_records(
+    tmp_path: Path, source: Path
+) -> None:
+    seen: list[tuple[int, int]] = []
+
+    class Recording(Progress):
+        def update(self, done: int, total: int, message: str = "") -> None:
+            seen.append((done, total))
+
+    report = import_json(source, tmp_path / "out.consulta", progress=Recording())
+    counted = [(done, total) for done, total in seen if total]
+    assert counted and all(total == report.total for _done, total in counted)
+    assert counted[-1][0] == report.total

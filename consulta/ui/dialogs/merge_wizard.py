@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFileDialog,
@@ -81,6 +81,8 @@ class FilesPage(QWizardPage):
         self.add_button.clicked.connect(self.browse)
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.clicked.connect(self.remove_selected)
+        remove_key = QShortcut(QKeySequence(QKeySequence.StandardKey.Delete), self.files)
+        remove_key.activated.connect(self.remove_selected)
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         buttons = QVBoxLayout()

@@ -63,6 +63,9 @@ def run() -> int:
     if getattr(sys, "frozen", False):
         # Alembic loads the migrations from .py files: write no __pycache__ into the install.
         sys.dont_write_bytecode = True
+    # macOS may start an app from the Finder with a "-psn_0_1234" process serial number,
+    # which the command line would take for an unknown option.
+    sys.argv[1:] = [arg for arg in sys.argv[1:] if not arg.startswith("-psn_")]
     if os.environ.get("CONSULTA_BUNDLE_CHECK") == "1":
         result = bundle_check()
         print(json.dumps(result, sort_keys=True))

@@ -74,3 +74,9 @@ def test_windowed_program_without_console_can_still_print(
     assert sys.stdout is not None and sys.stderr is not None
     sys.stdout.close()
     sys.stderr.close()
+
+
+def test_finder_process_serial_number_is_ignored() -> None:
+    result = run_entry("-psn_0_12345", "--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"Consulta {consulta.__version__}"

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4, LETTER
@@ -36,6 +37,9 @@ from consulta.domain.errors import CancelledError, ValidationError
 from consulta.domain.progress import Progress
 from consulta.i18n import _
 from consulta.resources import fonts_dir
+
+# Plain Flate streams: ASCII85 on top only makes files bigger and costs time in pure Python.
+rl_config.useA85 = 0
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"
@@ -262,6 +266,7 @@ def _decorate(state: PageState, page_size: tuple[float, float]) -> Callable[[Can
         canvas.line(MARGIN, top - 2.5 * mm, width - MARGIN, top - 2.5 * mm)
         canvas.line(MARGIN, MARGIN - 6 * mm, width - MARGIN, MARGIN - 6 * mm)
         canvas.drawString(MARGIN, MARGIN - 10 * mm, "Consulta")
+        _page_number(canvas, width)
         if state.draft:
             _draft_mark(canvas, width, height)
         canvas.restoreState()
@@ -286,37 +291,47 @@ def _draft_mark(canvas: Canvas, width: float, height: float) -> None:
     canvas.restoreState()
 
 
-def _numbered_canvas(page_size: tuple[float, float]) -> type[Canvas]:
-    width = page_size[0]
+TOTAL_FORM = "consultaPageTotal"
 
-    class NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Keeps the pages until the end, to write "Page X of Y" once Y is known."""
+
+def _page_number(canvas: Canvas, width: float) -> None:
+    """ "Page X of Y": Y is a form drawn once at the end and referenced on every page, so
+    pages are written as they are finished (memory stays flat, one layout pass)."""
+    template = _("Page {page} of {total}", page=canvas.getPageNumber(), total="\x00")
+    before, _sep, after = template.partition("\x00")
+    room = pdfmetrics.stringWidth("99999", FONT, 8)
+    y = MARGIN - 10 * mm
+    x = width - MARGIN - pdfmetrics.stringWidth(before + after, FONT, 8) - room
+    canvas.drawString(x, y, before)
+    x += pdfmetrics.stringWidth(before, FONT, 8)
+    canvas.saveState()
+    canvas.translate(x, y)
+    canvas.doForm(TOTAL_FORM)
+    canvas.restoreState()
+    if after:
+        canvas.drawString(x + room, y, after)
+
+
+def _canvas_class() -> type[Canvas]:
+    class PagedCanvas(Canvas):  # type: ignore[misc]
+        """Our fonts from the first operator on, and the page total written at the end."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
             kwargs["initialFontName"] = kwargs.get("initialFontName") or FONT
             kwargs["initialFontSize"] = kwargs.get("initialFontSize") or 9
+            kwargs["pageCompression"] = 1
             super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._startPage()
 
         def save(self) -> None:
-            total = len(self._pages)
-            for number, page in enumerate(self._pages, 1):
-                self.__dict__.update(page)
-                self.setFont(FONT, 8)
-                self.setFillColor(HEADER_GREY)
-                self.drawRightString(
-                    width - MARGIN,
-                    MARGIN - 10 * mm,
-                    _("Page {page} of {total}", page=number, total=total),
-                )
-                Canvas.showPage(self)
+            total = self.getPageNumber() - 1  # save() follows the last showPage()
+            self.beginForm(TOTAL_FORM)
+            self.setFont(FONT, 8)
+            self.setFillColor(HEADER_GREY)
+            self.drawString(0, 0, str(max(total, 1)))
+            self.endForm()
             Canvas.save(self)
 
-    return NumberedCanvas
+    return PagedCanvas
 
 
 @dataclass
@@ -381,7 +396,7 @@ class PdfDocument:
         if progress is not None:
             progress.check()
         try:
-            doc.build(story, canvasmaker=_numbered_canvas(size))
+            doc.build(story, canvasmaker=_canvas_class())
         except Exception:
             # ReportLab re-raises what a flowable raised as a new exception of the same type
             # with an extra message: a cancellation arrives mangled, so recognise it here.

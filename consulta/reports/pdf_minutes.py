@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
 from consulta.domain.progress import step
@@ -17,25 +16,21 @@ from consulta.reports.minutes import (
     votes_text,
 )
 from consulta.reports.pdf_base import (
-    FONT,
+    FONT_BOLD,
     GROUP_FILL,
     Mark,
     PdfDocument,
     data_table,
     esc,
     heading,
-    plain,
     styles,
 )
+from consulta.reports.pdf_text import wrap
 
 
-def cell(text: str, width: float, bold: bool = False) -> object:
-    """A table cell: plain text when it fits on one line (fast), a wrapping paragraph if not."""
-    text = plain(text) if "\n" not in text else text
-    if "\n" not in text and stringWidth(text, FONT, 8.5) <= width - 8:
-        return text
-    st = styles()
-    return Paragraph(esc(text), st.cell_bold if bold else st.cell)
+def cell(text: str, width: float, bold: bool = False) -> str:
+    """A table cell: plain text wrapped to the column (see pdf_text)."""
+    return wrap(text, width, bold=bold)
 
 
 def minutes_story(doc: PdfDocument, minutes: Sequence[SessionMinutes]) -> list[Flowable]:
@@ -151,8 +146,12 @@ def positions_table(width: float, m: SessionMinutes) -> Flowable:
         if p.code != current:
             current = p.code
             r = len(rows)
-            rows.append([Paragraph(f"<b>{esc(p.code)}</b> {esc(p.title)}", st.cell), "", "", ""])
-            extra += [("SPAN", (0, r), (-1, r)), ("BACKGROUND", (0, r), (-1, r), GROUP_FILL)]
+            rows.append([cell(f"{p.code} {p.title}", width, bold=True), "", "", ""])
+            extra += [
+                ("SPAN", (0, r), (-1, r)),
+                ("BACKGROUND", (0, r), (-1, r), GROUP_FILL),
+                ("FONT", (0, r), (-1, r), FONT_BOLD, 8.5),
+            ]
         rows.append(
             [
                 cell(p.sector, widths[0]),

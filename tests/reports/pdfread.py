@@ -9,7 +9,9 @@ from pypdf import PdfReader
 
 
 def pages_text(path: Path) -> list[str]:
-    return [page.extract_text() or "" for page in PdfReader(path).pages]
+    """Each page's text with runs of white space made one space ("Page 2 of" and the page
+    total, a form drawn once for all pages, come out on two lines)."""
+    return [" ".join((page.extract_text() or "").split()) for page in PdfReader(path).pages]
 
 
 def fonts(path: Path) -> list[dict[str, Any]]:

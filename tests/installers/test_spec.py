@@ -175,6 +175,22 @@ def test_windows_adds_a_console_twin_for_the_command_line(monkeypatch: pytest.Mo
     assert programs["consulta"]["icon"].endswith("consulta.ico")
     (collect,) = result["made"]["COLLECT"]
     assert collect.kwargs["name"] == "consulta" and collect.kwargs["strip"] is False
+    assert programs["consulta-cli"]["version"] == programs["consulta"]["version"]
+    # PyInstaller's own reader parses the version resource and encodes it (pefile, which it
+    # needs only to write into an .exe, is not installed off Windows).
+    import types
+
+    import PyInstaller.compat
+
+    monkeypatch.setitem(sys.modules, "pefile", types.ModuleType("pefile"))
+    monkeypatch.setattr(PyInstaller.compat, "win32api", None, raising=False)
+    from PyInstaller.utils.win32 import versioninfo
+
+    info = versioninfo.load_version_info_from_text_file(programs["consulta"]["version"])
+    assert len(info.toRaw()) > 200
+    text = str(info)
+    assert f"StringStruct('ProductVersion', '{consulta.__version__}')" in text
+    assert "StringStruct('OriginalFilename', 'consulta.exe')" in text
 
 
 def test_macos_app_bundle(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -115,7 +115,9 @@ def unpacked(tmp_path: Path, icons: Path, monkeypatch: pytest.MonkeyPatch) -> Pa
     with tarfile.open(tarball) as tar:
         assert all(m.uid == 0 and not m.name.startswith("/") for m in tar.getmembers())
         tar.extractall(tmp_path / "unpacked", filter="data")
-    return tmp_path / "unpacked" / "consulta-9.9.9"
+    unpacked = tmp_path / "unpacked" / "consulta-9.9.9"
+    assert os.access(unpacked / "install.sh", os.X_OK)  # the README says ./install.sh
+    return unpacked
 
 
 def run_script(script: Path, home: Path) -> str:

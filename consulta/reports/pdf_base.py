@@ -278,7 +278,7 @@ def _draft_mark(canvas: Canvas, width: float, height: float) -> None:
     word = _("DRAFT")
     canvas.setFillColor(DRAFT_RED)
     canvas.setFont(FONT_BOLD, 9)
-    canvas.drawCentredString(width / 2, height - MARGIN + 6 * mm, _("DRAFT – minutes not approved"))
+    canvas.drawCentredString(width / 2, MARGIN - 10 * mm, _("DRAFT – minutes not approved"))
     canvas.saveState()
     canvas.setFillAlpha(0.12)
     canvas.translate(width / 2, height / 2)

@@ -117,7 +117,7 @@ def legitimacy_story(
     story.append(PageBreak())
     story.extend(heading(_("Annex: what each figure means"), st.h1))
     for title, text in explanations():
-        story.append(Paragraph(esc(title), st.h2))
+        story.extend(heading(title, st.h2))
         story.append(Paragraph(esc(text), st.body))
     return story
 
@@ -241,16 +241,34 @@ def guideline_block(g: GuidelineFigures, report: LegitimacyReport, width: float)
         (_("Sessions discussed"), integer(g.sessions_discussed)),
         (_("Warnings"), "; ".join(warning_label(w) for w in g.warnings) or _("None")),
     ]
-    label_w = width * 0.3
-    rows = [[label, cell(value, width - label_w)] for label, value in pairs]
+    label_w, value_w = width * 0.24, width * 0.26
+    grid = pairs[:-1] + [("", "")] * ((len(pairs) - 1) % 2)
+    rows: list[list[object]] = []
+    for left, right in zip(grid[0::2], grid[1::2], strict=True):
+        rows.append(
+            [
+                cell(left[0], label_w, bold=True),
+                cell(left[1], value_w),
+                cell(right[0], label_w, bold=True),
+                cell(right[1], value_w),
+            ]
+        )
+    warning_label_text, warning_text = pairs[-1]
+    rows.append(
+        [cell(warning_label_text, label_w, bold=True), cell(warning_text, width - label_w), "", ""]
+    )
     return [
         Paragraph(f"<b>{esc(g.code)}</b> — {esc(g.guideline.title)}", st.h2),
         data_table(
             rows,
-            [label_w, width - label_w],
+            [label_w, value_w, label_w, value_w],
             header_rows=0,
             zebra=False,
-            extra=[("FONT", (0, 0), (0, -1), FONT_BOLD, 8.5)],
+            extra=[
+                ("FONT", (0, 0), (0, -1), FONT_BOLD, 8.5),
+                ("FONT", (2, 0), (2, -1), FONT_BOLD, 8.5),
+                ("SPAN", (1, -1), (-1, -1)),
+            ],
         ),
     ]
 

@@ -284,7 +284,7 @@ def _draft_mark(canvas: Canvas, width: float, height: float) -> None:
     canvas.translate(width / 2, height / 2)
     canvas.rotate(45)
     size = 110.0
-    while size > 30 and pdfmetrics.stringWidth(word, FONT_BOLD, size) > height * 0.9:
+    while size > 30 and pdfmetrics.stringWidth(word, FONT_BOLD, size) > min(width, height) * 0.9:
         size -= 10
     canvas.setFont(FONT_BOLD, size)
     canvas.drawCentredString(0, -size / 3, word)

@@ -99,7 +99,7 @@ def stance_matrix(report: LegitimacyReport, width: float) -> Flowable:
         "matrix_head", fontSize=6 if len(sectors) > 8 else 6.5, leading=8, alignment=1
     )
     rows: list[list[object]] = [
-        [Paragraph(esc(_("Guideline")), head_style)]
+        [Paragraph(esc(_("Code")), head_style)]
         + [Paragraph(esc(s.name), head_style) for s in sectors]
     ]
     commands: list[tuple[object, ...]] = [

@@ -337,3 +337,41 @@ def test_find_puts_the_cursor_in_the_current_search_field(qtbot: Any, opened: An
     opened.activateWindow()
     qtbot.keyClick(view.table, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(view.bar.search.hasFocus)
+
+
+def test_a_session_opens_in_the_workspace_and_comes_back(qtbot: Any, opened: Any) -> None:
+    from datetime import date
+
+    from consulta.ui.views.session_workspace import SessionWorkspace
+    from consulta.ui.workspace_page import SESSIONS
+
+    session = opened.ws.sessions.create(m.Session(title="Mesa de apertura", date=date(2026, 3, 2)))
+    opened.show_view(SESSIONS)
+    view = opened.page.view(SESSIONS)
+    view.table.setFocus()
+    view.table.selectRow(0)
+    view.open_button.click()
+    assert isinstance(view.workspace, SessionWorkspace)
+    assert view.stack.currentWidget() is view.workspace
+    assert opened.selected_session_id() == session.id
+    view.workspace.closeRequested.emit()
+    assert view.workspace is None
+    assert view.stack.currentIndex() == 0
+
+
+def test_delete_a_session_after_confirming_and_undo_it(
+    qtbot: Any, opened: Any, answers_yes: list[str]
+) -> None:
+    from datetime import date
+
+    from consulta.ui.workspace_page import SESSIONS
+
+    opened.ws.sessions.create(m.Session(title="Plenario", date=date(2026, 5, 20)))
+    opened.show_view(SESSIONS)
+    view = opened.page.view(SESSIONS)
+    view.table.selectRow(0)
+    view.delete_button.click()
+    assert len(answers_yes) == 1 and "Plenario" in answers_yes[0]
+    assert view.model.rowCount() == 0
+    opened.undo_action.trigger()
+    assert [r.session.title for r in view.model.records()] == ["Plenario"]

@@ -110,6 +110,8 @@ def run_app(argv: Sequence[str]) -> int:
     window = MainWindow(settings, readonly=readonly)
     if smoke:
         return _smoke(app, window, path)
+    if path:
+        window.show_opening(path)
     window.show_first()
     if path:
         from PySide6.QtCore import QTimer
@@ -157,6 +159,8 @@ def _smoke(app: Any, window: Any, path: str | None) -> int:
 
     errors.ErrorDialog.exec = lambda self: 0  # type: ignore[method-assign]  # never block in smoke mode
     window.resize(1366, 768)
+    if path:
+        window.show_opening(path)
     window.show()
     QTimer.singleShot(
         60_000,

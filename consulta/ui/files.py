@@ -76,13 +76,13 @@ class FileController:
 
         def failed(error: BaseException) -> bool:
             self.task = None
+            self.window.show_start()
             if isinstance(error, FileNotFoundError | UserError) and not Path(path).exists():
                 self.window.settings.remove_recent(path)
                 self.window.update_recent()
             return False
 
-        self.window.close_workspace()
-        self.window.statusBar().showMessage(_("Opening “{name}”…", name=path.name))
+        self.window.show_opening(path)
         self.task = run_task(
             self.window,
             work,
@@ -111,8 +111,19 @@ class FileController:
             return Workspace.create(path, title, territory, language)
 
         self._remember_folder(path)
-        self.window.close_workspace()
-        self.task = run_task(self.window, work, title=_("New consultation"), on_done=self._opened)
+        self.window.show_opening(path)
+        self.task = run_task(
+            self.window,
+            work,
+            title=_("New consultation"),
+            on_done=self._opened,
+            on_error=self._failed,
+        )
+
+    def _failed(self, _error: BaseException) -> bool:
+        self.task = None
+        self.window.show_start()
+        return False  # the runner shows the error
 
     def _opened(self, ws: Any) -> None:
         self.task = None
@@ -135,13 +146,14 @@ class FileController:
             build_demo(target, language=current_language())
             return Workspace.open(target, readonly=self.window.readonly)
 
-        self.window.close_workspace()
+        self.window.show_opening(target)
         self.task = run_task(
             self.window,
             work,
             title=_("Open the demo"),
             label=_("Creating the demo consultation…"),
             on_done=self._opened,
+            on_error=self._failed,
         )
 
     def ask_import_json(self) -> None:

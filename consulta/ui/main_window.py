@@ -51,6 +51,10 @@ class MainWindow(QMainWindow):
         self.stack = QStackedWidget()
         self.start = StartPage()
         self.stack.addWidget(self.start)
+        self.opening = QLabel()  # shown while a file opens in the background
+        self.opening.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.opening.setEnabled(False)
+        self.stack.addWidget(self.opening)
         self.setCentralWidget(self.stack)
         self.start.newRequested.connect(self.files.ask_new)
         self.start.openRequested.connect(self.files.ask_open)
@@ -301,6 +305,16 @@ class MainWindow(QMainWindow):
         self.document_actions = install_document_actions(
             self, lambda: self.ws, self.selected_session_id
         )
+
+    def show_opening(self, path: str | Path) -> None:
+        """While ``path`` opens: say so where the consultation will appear."""
+        self.close_workspace()
+        self.opening.setText(_("Opening “{name}”…", name=Path(path).name))
+        self.stack.setCurrentWidget(self.opening)
+
+    def show_start(self) -> None:
+        if self.ws is None:
+            self.stack.setCurrentWidget(self.start)
 
     def close_workspace(self) -> None:
         if self.ws is None:

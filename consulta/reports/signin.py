@@ -44,7 +44,7 @@ def expected_participants(snapshot: Snapshot, session: Session) -> list[Particip
 
 
 def default_blank_rows(expected: int) -> int:
-    return 25 if expected == 0 else min(40, max(10, expected // 4))
+    return 20 if expected == 0 else min(40, max(10, expected // 4))
 
 
 def signin_story(

@@ -64,7 +64,9 @@ def _prepare(folder: Path, argv: list[str]) -> tuple[Path, Path, list[Path]]:
     kit_seconds = time.perf_counter() - started
     for i, kit in enumerate(kits):
         with Workspace.open(kit) as ws:
-            sessions = ws.sessions.list()
+            sessions = [s for s in ws.sessions.list() if s.status is not m.SessionStatus.CLOSED]
+            if not sessions:
+                sessions = [ws.sessions.reopen(ws.sessions.list()[-1].id)]
             people = ws.participants.page(0, 10)
             sector = ws.sectors.list()[i % 7]
             for j in range(5):

@@ -185,6 +185,7 @@ class Merger:
         master = self._fetch(table, ids)
         missing = [i for i in ids if i not in master]
         tombs = self._tombs(table.name, missing) if missing else {}
+        pending: list[Row] = []
         for raw in batch:
             row = tuple(raw)
             self.file.counts.read += 1
@@ -197,8 +198,36 @@ class Merger:
                 self._versus_row(table, row, mine)
             elif row[0] in tombs:
                 self._versus_tomb(table, row, tombs[row[0]])
-            elif self._new(table, row) and table.name == "participant":
-                new_people.append(row)
+            elif self._new(table, row):
+                pending.append(row)
+        if pending:
+            self._flush(table, pending, new_people)
+
+    def _flush(self, table: TableSpec, rows: list[Row], new_people: list[Row]) -> None:
+        """Insert new rows in bulk; rows whose natural key the master already has are
+        merged with that record instead."""
+        assert self.file is not None
+        self.touched = True
+        if table.unique >= 0:
+            inserted = [row for row in rows if self._insert(table, row)]
+        else:
+            before = self.db.total_changes
+            verb = "INSERT OR IGNORE" if table.nk else "INSERT"
+            self.db.executemany(table.insert.replace("INSERT", verb, 1), rows)
+            inserted = rows
+            if self.db.total_changes - before != len(rows):
+                found = self._fetch(table, [r[0] for r in rows])
+                inserted = [r for r in rows if r[0] in found and found[r[0]] == r]
+                for row in rows:
+                    if row[0] not in found or found[row[0]] != row:
+                        clash = self._by_key(table, row)
+                        assert clash is not None
+                        self._key_clash(table, row, clash)
+        self.file.counts.added += len(inserted)
+        for row in inserted:
+            self._note(table, Kind.NEW, row, None, Side.INCOMING)
+        if table.name == "participant":
+            new_people.extend(inserted)
 
     def _versus_row(self, table: TableSpec, inc: Row, mine: Row) -> None:
         assert self.file is not None
@@ -232,7 +261,8 @@ class Merger:
         assert self.file is not None
         counts = self.file.counts
         if stamp(inc) > tomb:  # edited after the deletion: the edit wins
-            self.db.execute("DELETE FROM tombstone WHERE entity = ? AND id = ?", (table.name, inc[0]))
+            # The tombstone stays (the latest deletion seen), so what the master holds does
+            # not depend on the order files come in; a live row beats an older tombstone.
             self._insert(table, inc)
             if kn.knows(self.vi, *tomb):
                 counts.added += 1
@@ -248,6 +278,7 @@ class Merger:
         self._resolve(table, change, inc, None)
 
     def _new(self, table: TableSpec, inc: Row) -> bool:
+        """True: insert ``inc`` (the master never had it, or only an older set-aside version)."""
         assert self.file is not None
         parked = self.parked.get((table.name, inc[0]))
         if parked is not None:
@@ -256,11 +287,7 @@ class Merger:
                 return False
             self.db.execute("UPDATE merge_history SET parked = 0 WHERE seq = ?", (parked[2],))
             del self.parked[(table.name, inc[0])]
-        inserted = self._insert(table, inc)
-        if inserted:
-            self.file.counts.added += 1
-            self._note(table, Kind.NEW, inc, None, Side.INCOMING)
-        return inserted
+        return True
 
     # -- writing ---------------------------------------------------------------------------
 

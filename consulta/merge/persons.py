@@ -66,10 +66,14 @@ class PersonIndex:
 
     @staticmethod
     def _keys(table: TableSpec, row: Row) -> tuple[str, tuple[str, str]]:
-        email = row[table.cols.index("email")] or ""
-        name = row[table.cols.index("name")] or ""
+        """Folded e-mail, and folded name + organisation — from ``search_key`` (the folded
+        "name e-mail" every participant row carries), so no name is folded again."""
+        email = fold((row[table.cols.index("email")] or "").strip())
+        key = str(row[table.cols.index("search_key")] or "")
+        if email and key.endswith(" " + email):
+            key = key[: -len(email) - 1]
         org = row[table.cols.index("organisation_id")] or ""
-        return fold(email.strip()), (" ".join(fold(name).split()), org)
+        return email, (" ".join(key.split()), org)
 
     def add(self, table: TableSpec, row: Row) -> None:
         email, name = self._keys(table, row)

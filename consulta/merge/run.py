@@ -49,10 +49,13 @@ def run_merge(
         raise ReadOnlyError(ws.path)
     previews: list[FilePreview] = []
     with ws.file.engine.connect() as conn:
+        db = conn.connection.dbapi_connection
+        assert isinstance(db, sqlite3.Connection)
         transaction = conn.begin()
         try:
-            db = conn.connection.dbapi_connection
-            assert isinstance(db, sqlite3.Connection)
+            # Room for the pages a merge touches, so none spill to disk before the commit
+            # (a fixed ceiling: memory does not grow with the number of files).
+            db.execute("PRAGMA cache_size = -65536")
             merger = Merger(
                 db,
                 ws.file.replica_id,
@@ -88,6 +91,8 @@ def run_merge(
             if transaction.is_active:
                 transaction.rollback()
             raise
+        finally:
+            db.execute("PRAGMA cache_size = -2000")
     if commit and merger.new_erasures:
         from consulta.merge.erase import vacuum
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Any
 
 from consulta.store.models import TABLES_BY_NAME
@@ -29,27 +29,27 @@ LABEL_COLUMNS = ("name", "title", "code")
 BATCH = 500
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TableSpec:
     name: str
     cols: tuple[str, ...]
     nk: tuple[int, ...]  # column indexes of the natural key
     unique: int  # column index of the unique text column, or -1
 
-    @property
+    @cached_property
     def column_list(self) -> str:
         return ", ".join(f'"{c}"' for c in self.cols)
 
-    @property
+    @cached_property
     def select(self) -> str:
         return f"SELECT {self.column_list} FROM {self.name}"
 
-    @property
+    @cached_property
     def insert(self) -> str:
         marks = ", ".join("?" for _ in self.cols)
         return f"INSERT INTO {self.name} ({self.column_list}) VALUES ({marks})"
 
-    @property
+    @cached_property
     def update(self) -> str:
         sets = ", ".join(f'"{c}" = ?' for c in self.cols[1:])
         return f"UPDATE {self.name} SET {sets} WHERE id = ?"

@@ -68,7 +68,8 @@ class PersonIndex:
     def _keys(table: TableSpec, row: Row) -> tuple[str, tuple[str, str]]:
         """Folded e-mail, and folded name + organisation — from ``search_key`` (the folded
         "name e-mail" every participant row carries), so no name is folded again."""
-        email = fold((row[table.cols.index("email")] or "").strip())
+        email = (row[table.cols.index("email")] or "").strip()
+        email = email.casefold() if email.isascii() else fold(email)
         key = str(row[table.cols.index("search_key")] or "")
         if email and key.endswith(" " + email):
             key = key[: -len(email) - 1]

@@ -41,7 +41,7 @@ def export_minutes_pdf(
 ) -> int:
     """The minutes of one session, or of every held or closed session in date order.
     Returns the number of pages."""
-    from consulta.reports.minutes import gather
+    from consulta.reports.minutes import MinutesBuilder, minutes_sessions
     from consulta.reports.pdf_base import PdfDocument, paper_size
     from consulta.reports.pdf_minutes import minutes_story
 
@@ -49,7 +49,8 @@ def export_minutes_pdf(
     snapshot = snapshot_of(source)
     consultation = snapshot.consultation
     with language(consultation.language):
-        minutes = gather(snapshot, session_id)
+        sessions = minutes_sessions(snapshot, session_id)
+        builder = MinutesBuilder(snapshot)
         with atomic_target(target) as temp:
             doc = PdfDocument(
                 temp,
@@ -59,7 +60,7 @@ def export_minutes_pdf(
                 paper,
                 progress=progress,
             )
-            return doc.build(minutes_story(doc, minutes))
+            return doc.build(minutes_story(doc, sessions, builder))
 
 
 def export_minutes_xlsx(

@@ -6,7 +6,7 @@ user text enters ReportLab's paragraph markup (``esc``).
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -184,6 +184,30 @@ def heading(text: str, style: ParagraphStyle) -> list[Flowable]:
     return [CondPageBreak(room), Paragraph(esc(text), style)]
 
 
+class LazyStory(list):  # type: ignore[type-arg]
+    """A story whose flowables are made as the layout consumes them.
+
+    ReportLab's build loop asks ``len(story)`` before each flowable and deletes the ones it
+    has drawn, so refilling here keeps only a few sessions' flowables alive at a time
+    (the minutes of a thousand sessions no longer sit in memory before the first page)."""
+
+    def __init__(self, parts: Iterator[list[Flowable]], ahead: int = 40) -> None:
+        super().__init__()
+        self._parts: Iterator[list[Flowable]] | None = parts
+        self._ahead = ahead
+
+    def __len__(self) -> int:
+        while self._parts is not None and list.__len__(self) < self._ahead:
+            try:
+                self.extend(next(self._parts))
+            except StopIteration:
+                self._parts = None
+        return list.__len__(self)
+
+    def __bool__(self) -> bool:
+        return len(self) > 0
+
+
 def data_table(
     rows: Sequence[Sequence[Any]],
     widths: Sequence[float],
@@ -355,7 +379,7 @@ class PdfDocument:
     def width(self) -> float:
         return frame_width(self.paper)
 
-    def build(self, story: list[Flowable]) -> int:
+    def build(self, story: list[Flowable]) -> int:  # a list, or a LazyStory
         """Lay out the story and write the file; returns the number of pages."""
         size = paper_size(self.paper)
         doc = BaseDocTemplate(

@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph, Spacer
 
+from consulta.domain.model import Session
 from consulta.domain.progress import step
 from consulta.i18n import _, n_
 from consulta.reports.minutes import (
     STANCE_SYMBOLS,
+    MinutesBuilder,
     SessionMinutes,
     time_range,
     votes_text,
@@ -18,6 +20,7 @@ from consulta.reports.minutes import (
 from consulta.reports.pdf_base import (
     FONT_BOLD,
     GROUP_FILL,
+    LazyStory,
     Mark,
     PdfDocument,
     data_table,
@@ -33,19 +36,26 @@ def cell(text: str, width: float, bold: bool = False) -> str:
     return wrap(text, width, bold=bold)
 
 
-def minutes_story(doc: PdfDocument, minutes: Sequence[SessionMinutes]) -> list[Flowable]:
-    story: list[Flowable] = []
-    total = len(minutes)
-    for number, m in enumerate(minutes, 1):
-        if number > 1:
-            story.append(PageBreak())
+def minutes_story(
+    doc: PdfDocument, sessions: Sequence[Session], builder: MinutesBuilder
+) -> LazyStory:
+    """The sessions one after the other, each from a new page; gathered and laid out one
+    session at a time."""
+    total = len(sessions)
 
-        def tick(done: int = number) -> None:
-            step(doc.progress, done, total, _("Writing the minutes"))
+    def parts() -> Iterator[list[Flowable]]:
+        for number, session in enumerate(sessions, 1):
+            m = builder.build(session)
 
-        story.append(Mark(doc.state, draft=m.draft, section=m.session.title, tick=tick))
-        story.extend(session_story(doc.width, m))
-    return story
+            def tick(done: int = number) -> None:
+                step(doc.progress, done, total, _("Writing the minutes"))
+
+            part: list[Flowable] = [PageBreak()] if number > 1 else []
+            part.append(Mark(doc.state, draft=m.draft, section=m.session.title, tick=tick))
+            part.extend(session_story(doc.width, m))
+            yield part
+
+    return LazyStory(parts())
 
 
 def session_story(width: float, m: SessionMinutes) -> list[Flowable]:

@@ -112,3 +112,31 @@ def test_window_geometry_is_remembered(qtbot: Any, settings: Any) -> None:
     second = MainWindow(Settings())
     qtbot.addWidget(second)
     assert (second.width(), second.height()) == (780, 640)
+
+
+def test_erase_a_participants_personal_data_from_the_list(
+    qtbot: Any, opened: Any, monkeypatch: Any
+) -> None:
+    from consulta.ui.dialogs.erase_dialog import EraseDialog
+
+    sector = opened.ws.sectors.list()[0]
+    opened.ws.participants.create(
+        m.Participant(name="Rosa Quispe", sector_id=sector.id, email="rosa@example.org")
+    )
+    opened.show_view(PARTICIPANTS)
+    view = opened.page.view(PARTICIPANTS)
+    view.table.selectRow(0)
+
+    def confirm(dialog: EraseDialog) -> int:
+        dialog.typed.setText("Rosa Quispe")
+        dialog.sure.setChecked(True)
+        return int(EraseDialog.DialogCode.Accepted)
+
+    monkeypatch.setattr(EraseDialog, "exec", confirm)
+    view.erase_button.click()
+    assert read_file(
+        opened.ws.path, "SELECT count(*) FROM participant WHERE email = 'rosa@example.org'"
+    ) == [(0,)]
+    assert "Rosa Quispe" not in [
+        view.model.index(r, 0).data() for r in range(view.model.rowCount())
+    ]

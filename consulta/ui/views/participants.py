@@ -45,8 +45,9 @@ class ParticipantsView(View):
         self.add_button = QPushButton(icon("add"), "")
         self.edit_button = QPushButton(icon("edit"), "")
         self.delete_button = QPushButton(icon("remove"), "")
+        self.erase_button = QPushButton(icon("lock"), "")
         self.bar.add([self.sector], 1)
-        self.bar.add([self.add_button, self.edit_button, self.delete_button])
+        self.bar.add([self.add_button, self.edit_button, self.delete_button, self.erase_button])
         box.addWidget(self.bar)
         self.model = ParticipantTableModel(ws, self)
         self.table = make_table(self.model, stretch=0)
@@ -79,6 +80,7 @@ class ParticipantsView(View):
         self.add_button.clicked.connect(self.add)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
+        self.erase_button.clicked.connect(self.erase)
         self.table.doubleClicked.connect(lambda _index: self.edit())
         self.org_bar.changed.connect(self._apply_org_search)
         self.org_sector.currentIndexChanged.connect(self._apply_org_search)
@@ -100,6 +102,7 @@ class ParticipantsView(View):
             (self.add_button, _("Add…")),
             (self.edit_button, _("Edit…")),
             (self.delete_button, _("Delete")),
+            (self.erase_button, _("Erase personal data…")),
             (self.org_add, _("Add…")),
             (self.org_edit, _("Edit…")),
             (self.org_delete, _("Delete")),
@@ -152,6 +155,17 @@ class ParticipantsView(View):
         row = selected_row(self.table)
         if row >= 0:
             attempt(self.ws.participants.delete, self.model.participant(row).id, parent=self)
+
+    def erase(self) -> None:
+        """Erase a person's personal data everywhere, locked minutes included (on request)."""
+        row = selected_row(self.table)
+        if row < 0:
+            return
+        try:
+            from consulta.ui.dialogs.erase_dialog import erase_participant_interactively
+        except ImportError:
+            return
+        erase_participant_interactively(self, self.ws, self.model.participant(row).id)
 
     def edit_organisation(self) -> None:
         row = selected_row(self.org_table)

@@ -35,6 +35,15 @@ sys.path.insert(0, str(ROOT))
 
 
 def _peak_mb() -> float:
+    """This process's peak resident memory (VmHWM: unlike ru_maxrss, not inherited from
+    the parent by a spawned child)."""
+    try:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmHWM:"):
+                    return round(int(line.split()[1]) / 1024, 1)
+    except OSError:
+        pass
     return round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1)
 
 
@@ -146,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     with Workspace.open(file, readonly=True) as ws:
         snap, wall, cpu = timed(ws.consultation.snapshot)
     result["snapshot_s"] = round(wall, 2)
+    result["peak_rss_mb_after_snapshot"] = _peak_mb()
     result["counts"] = {
         "sessions": len(snap.sessions),
         "attendance": len(snap.attendance),
@@ -183,6 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         "plain_reportlab_pages_per_s": round(base_pages / bwall, 1),
         "plain_reportlab_pages_per_cpu_s": round(base_pages / bcpu, 1),
         "ratio_to_plain_per_cpu_s": round((pages / cpu) / (base_pages / bcpu), 2),
+        "peak_rss_mb_after": _peak_mb(),
     }
     rows, wall, cpu = timed(lambda: export_minutes_xlsx(minutes_snap, out / "minutes.xlsx"))
     base_rows, bwall, bcpu = timed(lambda: plain_openpyxl(minutes, out / "plain.xlsx"))

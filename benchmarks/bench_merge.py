@@ -33,8 +33,16 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 TABLES = (
-    "consultation", "district", "sector", "organisation", "participant", "session",
-    "agenda_item", "attendance", "guideline", "position",
+    "consultation",
+    "district",
+    "sector",
+    "organisation",
+    "participant",
+    "session",
+    "agenda_item",
+    "attendance",
+    "guideline",
+    "position",
 )
 
 
@@ -50,7 +58,13 @@ def _prepare(folder: Path, argv: list[str]) -> tuple[Path, Path, list[Path]]:
 
     master = folder / "national.consulta"
     subprocess.run(
-        [sys.executable, str(ROOT / "benchmarks" / "generate.py"), "--consulta", str(master), *argv],
+        [
+            sys.executable,
+            str(ROOT / "benchmarks" / "generate.py"),
+            "--consulta",
+            str(master),
+            *argv,
+        ],
         check=True,
         stdout=subprocess.DEVNULL,
     )

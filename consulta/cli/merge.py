@@ -20,7 +20,9 @@ def register(commands: Any) -> None:
     p = commands.add_parser("merge", help=_("merge district files into a master file"))
     p.add_argument("files", type=Path, nargs="+")
     p.add_argument("--into", type=Path, required=True, help=_("the master file"))
-    p.add_argument("--dry-run", action="store_true", help=_("show what would change; change nothing"))
+    p.add_argument(
+        "--dry-run", action="store_true", help=_("show what would change; change nothing")
+    )
     p.add_argument("--receipt", type=Path, help=_("write a receipt (.pdf, .xlsx or .json)"))
     p.set_defaults(handler=cmd_merge)
 
@@ -51,17 +53,41 @@ def cmd_merge(args: argparse.Namespace) -> int:
         district = preview.district or "—"
         say(f"{preview.name} ({district}) {preview.sha256}")
         counts = preview.counts.as_dict()
-        say("  " + ", ".join(f"{_(label)}: {counts[key]}" for key, label in COUNT_LABELS.items()
-                             if key != "set_aside"))
+        say(
+            "  "
+            + ", ".join(
+                f"{_(label)}: {counts[key]}"
+                for key, label in COUNT_LABELS.items()
+                if key != "set_aside"
+            )
+        )
     for outcome in result.outcomes:
         change = outcome.change
-        fields = ", ".join(f.field for f in change.fields)
-        say(_("Conflict: {entity} “{label}” ({fields}): the {side} version was kept; the other is "
-              "in the merge history.", entity=change.entity, label=change.label, fields=fields,
-              side=_("incoming") if change.winner.value == "incoming" else _("master's")))
+        values = {
+            "entity": change.entity,
+            "label": change.label,
+            "fields": ", ".join(f.field for f in change.fields),
+        }
+        if change.winner.value == "incoming":
+            text = _(
+                "Conflict: {entity} “{label}” ({fields}): the incoming version was kept; "
+                "the master's is in the merge history.",
+                **values,
+            )
+        else:
+            text = _(
+                "Conflict: {entity} “{label}” ({fields}): the master's version was kept; "
+                "the incoming one is in the merge history.",
+                **values,
+            )
+        say(text)
     if result.set_aside:
-        say(_("{count} record(s) set aside because their session or person was deleted.",
-              count=result.set_aside))
+        say(
+            _(
+                "{count} record(s) set aside because their session or person was deleted.",
+                count=result.set_aside,
+            )
+        )
     if args.dry_run:
         say(_("Preview only: “{path}” was not changed.", path=args.into))
     else:

@@ -176,7 +176,9 @@ class Merger:
         return {r[0]: tuple(r) for r in self.db.execute(sql, ids)}
 
     def _tombs(self, entity: str, ids: list[str]) -> dict[str, tuple[str, str]]:
-        sql = f"SELECT id, hlc, origin FROM tombstone WHERE entity = ? AND id IN ({marks(len(ids))})"
+        sql = (
+            f"SELECT id, hlc, origin FROM tombstone WHERE entity = ? AND id IN ({marks(len(ids))})"
+        )
         return {r[0]: (str(r[1]), str(r[2])) for r in self.db.execute(sql, [entity, *ids])}
 
     def _rows(self, table: TableSpec, batch: list[Row], new_people: list[Row]) -> None:
@@ -365,7 +367,8 @@ class Merger:
             renamed[table.unique] = f"{value} ({row[0][:8]})"
             return tuple(renamed)
         self.db.execute(
-            f"UPDATE {table.name} SET {col} = ? WHERE id = ?", (f"{value} ({other[0][:8]})", other[0])
+            f"UPDATE {table.name} SET {col} = ? WHERE id = ?",
+            (f"{value} ({other[0][:8]})", other[0]),
         )
         return row
 
@@ -426,6 +429,9 @@ class Merger:
                     continue
                 change = self._conflict(table, None, mine, Side.INCOMING)
             else:
+                # The row was edited after this deletion and stays; the tombstone is kept
+                # all the same (the latest deletion seen, whatever the order of files).
+                self.db.execute(TOMB_UPSERT, (table.name, rid, hlc, origin, deleted_at))
                 if kn.knows(self.vm, *tomb):
                     counts.older += 1
                     continue
@@ -435,7 +441,9 @@ class Merger:
 
     # -- preview items and resolutions -----------------------------------------------------
 
-    def _fields(self, table: TableSpec, inc: Row | None, mine: Row | None) -> tuple[FieldChange, ...]:
+    def _fields(
+        self, table: TableSpec, inc: Row | None, mine: Row | None
+    ) -> tuple[FieldChange, ...]:
         out = []
         for i in range(DATA_START, len(table.cols)):
             col = table.cols[i]

@@ -50,7 +50,14 @@ def finish(merger: Merger, actor: str) -> None:
 
 def _foreign_keys(merger: Merger) -> dict[str, dict[int, tuple[str, bool]]]:
     found: dict[str, dict[int, tuple[str, bool]]] = {}
-    for table in ("organisation", "participant", "session", "agenda_item", "attendance", "position"):
+    for table in (
+        "organisation",
+        "participant",
+        "session",
+        "agenda_item",
+        "attendance",
+        "position",
+    ):
         notnull = {r[1]: bool(r[3]) for r in merger.db.execute(f"PRAGMA table_info({table})")}
         found[table] = {
             int(r[0]): (str(r[3]), not notnull[r[3]])
@@ -99,9 +106,9 @@ def _unpark(merger: Merger, fks: dict[str, dict[int, tuple[str, bool]]]) -> bool
         for column, optional in fks.get(entity, {}).values():
             value = data.get(column)
             parent_table = PARENTS[column]
-            if value is not None and not optional:
-                if db.execute(f"SELECT 1 FROM {parent_table} WHERE id = ?", (value,)).fetchone() is None:
-                    ready = False
+            query = f"SELECT 1 FROM {parent_table} WHERE id = ?"
+            if value is not None and not optional and not db.execute(query, (value,)).fetchone():
+                ready = False
         lost = db.execute(f"SELECT 1 FROM {entity} WHERE id = ?", (record_id,)).fetchone()
         tomb = db.execute(
             "SELECT hlc, origin FROM tombstone WHERE entity = ? AND id = ?", (entity, record_id)

@@ -152,8 +152,9 @@ def _typed(entity: str, data: dict[str, Any]) -> dict[str, Any]:
     """JSON values back to the Python types SQLAlchemy binds (dates, times, booleans)."""
     from datetime import date, time
 
-    from consulta.store.models import TABLES_BY_NAME
     from sqlalchemy import Boolean, Date, DateTime, Time
+
+    from consulta.store.models import TABLES_BY_NAME
 
     columns = TABLES_BY_NAME[entity].__table__.columns  # type: ignore[attr-defined]
     out: dict[str, Any] = {}

@@ -12,6 +12,7 @@ master knew (``replica_clock``) so that a later merge tells edits from conflicts
 from __future__ import annotations
 
 import os
+import sqlite3
 import uuid
 from pathlib import Path
 
@@ -63,26 +64,27 @@ def make_kit(
                     names=names,
                 )
             )
-        with ws.read() as conn:
-            db = conn.connection.dbapi_connection
-            vector = kn.knowledge(db)  # type: ignore[arg-type]
+        with ws.read() as reading:
+            db = reading.connection.dbapi_connection
+            assert isinstance(db, sqlite3.Connection)
+            vector = kn.knowledge(db)
             own, last = ws.file.replica_id, ws.file.clock.last
             if own and last > vector.get(own, ""):
                 vector[own] = last
         try:
-            conn = connect(tmp, readonly=False, create=True)
+            kit = connect(tmp, readonly=False, create=True)
             try:
-                conn.execute("PRAGMA synchronous = OFF")  # a temporary file, fsynced at the end
-                migrate.upgrade(conn)
+                kit.execute("PRAGMA synchronous = OFF")  # a temporary file, fsynced at the end
+                migrate.upgrade(kit)
                 step(progress, 1, 3, _("Copying the district's records…"))
-                conn.execute("ATTACH DATABASE ? AS src", (sqlite_uri(ws.path, readonly=True),))
-                conn.execute("BEGIN")
+                kit.execute("ATTACH DATABASE ? AS src", (sqlite_uri(ws.path, readonly=True),))
+                kit.execute("BEGIN")
                 for name, where in _KEEP.items():
                     columns = ", ".join(
-                        f'"{c[1]}"' for c in conn.execute(f"PRAGMA main.table_info({name})")
+                        f'"{c[1]}"' for c in kit.execute(f"PRAGMA main.table_info({name})")
                     )
                     sql = f"INSERT INTO main.{name} ({columns}) SELECT {columns} FROM src.{name}"
-                    conn.execute(sql + (f" WHERE {where}" if where else ""), {"d": found.id})
+                    kit.execute(sql + (f" WHERE {where}" if where else ""), {"d": found.id})
                 info = {
                     "replica_id": str(uuid.uuid4()),
                     "replica_path": str(target),
@@ -92,16 +94,16 @@ def make_kit(
                     "kit_of": own,
                     "kit_made_at": now_text(),
                 }
-                conn.executemany("INSERT INTO file_info(key, value) VALUES (?, ?)", info.items())
-                kn.save(conn, vector)
-                conn.execute("COMMIT")
-                conn.execute("DETACH DATABASE src")
+                kit.executemany("INSERT INTO file_info(key, value) VALUES (?, ?)", info.items())
+                kn.save(kit, vector)
+                kit.execute("COMMIT")
+                kit.execute("DETACH DATABASE src")
                 step(progress, 2, 3, _("Checking the kit…"))
-                problems = conn.execute("PRAGMA foreign_key_check").fetchmany(1)
+                problems = kit.execute("PRAGMA foreign_key_check").fetchmany(1)
                 if problems:
                     raise RuntimeError(f"kit has broken references: {problems}")
             finally:
-                conn.close()
+                kit.close()
             with tmp.open("rb+") as handle:
                 os.fsync(handle.fileno())
             os.replace(tmp, target)

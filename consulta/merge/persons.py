@@ -35,13 +35,15 @@ def blank(table: TableSpec, row: Row) -> Row:
 
 
 def blank_dict(data: dict[str, Any]) -> dict[str, Any]:
-    return {k: (BLANK[k] if k in BLANK else v) for k, v in data.items()}
+    return {k: BLANK.get(k, v) for k, v in data.items()}
 
 
 def erase_in_master(db: sqlite3.Connection, participant_id: str) -> None:
     """Blank a participant's personal data in place, in the merge history too (the stamp
     is kept: erasure is applied the same way whatever order files come in)."""
-    db.execute(f"UPDATE participant SET {_BLANK_SQL} WHERE id = ?", (*BLANK.values(), participant_id))
+    db.execute(
+        f"UPDATE participant SET {_BLANK_SQL} WHERE id = ?", (*BLANK.values(), participant_id)
+    )
     rows = db.execute(
         "SELECT seq, data FROM merge_history WHERE entity = 'participant' AND record_id = ?",
         (participant_id,),
@@ -122,10 +124,13 @@ def merge_people(merger: Merger, keep_id: str, other_id: str) -> None:
     sid = visits.cols.index("session_id")
     for row in db.execute(f"{visits.select} WHERE participant_id = ?", (other_id,)).fetchall():
         moved = attendance_id(row[sid], keep_id)
-        exists = db.execute("SELECT 1 FROM attendance WHERE id = ? OR (session_id = ? AND "
-                            "participant_id = ?)", (moved, row[sid], keep_id)).fetchone()
-        record_loss(db, merger.file.name if merger.file else "", visits, tuple(row), "person",
-                    merger.now)
+        exists = db.execute(
+            "SELECT 1 FROM attendance WHERE id = ? OR (session_id = ? AND participant_id = ?)",
+            (moved, row[sid], keep_id),
+        ).fetchone()
+        record_loss(
+            db, merger.file.name if merger.file else "", visits, tuple(row), "person", merger.now
+        )
         db.execute("DELETE FROM attendance WHERE id = ?", (row[0],))
         db.execute(TOMB_UPSERT, ("attendance", row[0], stamp, merger.replica, merger.now))
         if exists is None:
@@ -134,7 +139,8 @@ def merge_people(merger: Merger, keep_id: str, other_id: str) -> None:
             values[pid] = keep_id
             values[visits.cols.index("updated_at")] = merger.now
             db.execute(visits.insert, values)
-    record_loss(db, merger.file.name if merger.file else "", people, tuple(other), "person",
-                merger.now)
+    record_loss(
+        db, merger.file.name if merger.file else "", people, tuple(other), "person", merger.now
+    )
     db.execute("DELETE FROM participant WHERE id = ?", (other_id,))
     db.execute(TOMB_UPSERT, ("participant", other_id, stamp, merger.replica, merger.now))

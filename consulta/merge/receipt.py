@@ -86,7 +86,9 @@ def _conflict(outcome: ConflictOutcome, names: dict[int, str]) -> dict[str, Any]
         "label": change.label,
         "master_deleted": change.master_deleted,
         "incoming_deleted": change.incoming_deleted,
-        "fields": [{"field": f.field, "master": f.master, "incoming": f.incoming} for f in change.fields],
+        "fields": [
+            {"field": f.field, "master": f.master, "incoming": f.incoming} for f in change.fields
+        ],
         "automatic_winner": change.winner.value,
         "resolution": outcome.resolution,
         "final": outcome.final,

@@ -58,7 +58,11 @@ def write_pdf(document: dict[str, Any], path: Path) -> None:
 
     master = document["master"]
     story: list[Any] = [
-        p(_("Merge receipt") + (" — " + _("preview, nothing changed") if document["dry_run"] else ""), title),
+        p(
+            _("Merge receipt")
+            + (" — " + _("preview, nothing changed") if document["dry_run"] else ""),
+            title,
+        ),
         p(_("Made at {when}", when=document["made_at"])),
         p(_("Master: {path}", path=master["path"])),
         p(_("Master SHA-256 before: {sha}", sha=master["sha256_before"])),
@@ -72,7 +76,9 @@ def write_pdf(document: dict[str, Any], path: Path) -> None:
         rows.append([f["name"], f["district"], f["sha256"], *[f["counts"][k] for k in keys]])
     rows.append([_("Total"), "", "", *[document["totals"][k] for k in keys]])
     width = landscape(A4)[0] - 20 * mm
-    story.append(table(rows, [40 * mm, 25 * mm, 52 * mm] + [(width - 117 * mm) / len(keys)] * len(keys)))
+    story.append(
+        table(rows, [40 * mm, 25 * mm, 52 * mm] + [(width - 117 * mm) / len(keys)] * len(keys))
+    )
     story.append(p(_("Conflicts and their resolution"), heading))
     conflicts = conflict_rows(document)
     if conflicts:

@@ -52,7 +52,11 @@ def write_xlsx(document: dict[str, Any], path: Path) -> None:
         _put(files, i, [f["name"], f["district"], f["sha256"], *[f["counts"][k] for k in keys]])
 
     conflicts = book.create_sheet(_("Conflicts"))
-    _put(conflicts, 1, [_("File"), _("Record"), _("Field"), _("Master"), _("Incoming"), _("Resolution")])
+    _put(
+        conflicts,
+        1,
+        [_("File"), _("Record"), _("Field"), _("Master"), _("Incoming"), _("Resolution")],
+    )
     for i, row in enumerate(conflict_rows(document), start=2):
         _put(conflicts, i, list(row))
 

@@ -72,7 +72,10 @@ def apply_resolution(
                 values[i] = inc[i]
             elif choice.choice is Side.EDITED:
                 values[i] = choice.value
-        if all(c.choice is choices[0].choice for c in choices) and choices[0].choice is not Side.EDITED:
+        if (
+            all(c.choice is choices[0].choice for c in choices)
+            and choices[0].choice is not Side.EDITED
+        ):
             how = choices[0].choice.value
         if current is not None and tuple(values[DATA_START:]) == current[DATA_START:]:
             return how, table.as_dict(current)

@@ -37,7 +37,9 @@ def build_master(path: Path) -> Path:
                 )
             )
         for title, district in [("Mesa Norte", norte), ("Mesa Sur", sur)]:
-            ws.sessions.create(m.Session(title=title, date=date(2026, 3, 1), district_id=district.id))
+            ws.sessions.create(
+                m.Session(title=title, date=date(2026, 3, 1), district_id=district.id)
+            )
         ws.guidelines.create(m.Guideline(code="G-01", title="Atraer inversión"))
         ws.guidelines.create(m.Guideline(code="G-02", title="Ciudad abierta"))
     return path

@@ -28,13 +28,26 @@ def master(tmp_path: Path) -> tuple[Path, str, str]:
         sectors = ws.sectors.list()
         session = ws.sessions.list()[0]
         person = ws.participants.create(
-            m.Participant(name="Zacarias Q", sector_id=sectors[3].id, email=EMAIL,
-                          phone="+34 600 000 000", gender=m.Gender.MALE,
-                          district_id=session.district_id)
+            m.Participant(
+                name="Zacarias Q",
+                sector_id=sectors[3].id,
+                email=EMAIL,
+                phone="+34 600 000 000",
+                gender=m.Gender.MALE,
+                district_id=session.district_id,
+            )
         )
-        person = ws.participants.update(m.Participant(
-            **{**{k: getattr(person, k) for k in ("id", "sector_id", "email", "phone", "gender",
-                                                   "district_id")}, "name": NAME}))
+        person = ws.participants.update(
+            m.Participant(
+                **{
+                    **{
+                        k: getattr(person, k)
+                        for k in ("id", "sector_id", "email", "phone", "gender", "district_id")
+                    },
+                    "name": NAME,
+                }
+            )
+        )
         ws.attendance.check_in(session.id, person.id)
         ws.sessions.close(session.id)
     return path, person.id, session.id
@@ -62,15 +75,24 @@ def test_erasure_removes_the_bytes_and_keeps_the_figures(master: tuple[Path, str
     conn.close()
 
 
-def test_erasure_wins_over_older_and_later_copies(master: tuple[Path, str, str], tmp_path: Path) -> None:
+def test_erasure_wins_over_older_and_later_copies(
+    master: tuple[Path, str, str], tmp_path: Path
+) -> None:
     path, pid, _sid = master
     old = copy_of(path, tmp_path / "old.consulta")  # made before the erasure
     edited = copy_of(path, tmp_path / "edited.consulta")
     with Workspace.open(edited) as ws:
         set_clock(ws, BASE_MS + 900_000_000, 1000)  # far in the future: edits after erasure
         p = ws.participants.get(pid)
-        ws.participants.update(m.Participant(**{**{k: getattr(p, k) for k in (
-            "id", "sector_id", "district_id")}, "name": NAME + " Jr", "email": EMAIL}))
+        ws.participants.update(
+            m.Participant(
+                **{
+                    **{k: getattr(p, k) for k in ("id", "sector_id", "district_id")},
+                    "name": NAME + " Jr",
+                    "email": EMAIL,
+                }
+            )
+        )
     with Workspace.open(path) as ws:
         erase_participant(ws, pid)
     apply_merge(path, [old, edited])
@@ -79,7 +101,9 @@ def test_erasure_wins_over_older_and_later_copies(master: tuple[Path, str, str],
     _assert_gone(path)
 
 
-def test_erasure_in_a_kit_travels_to_the_master(master: tuple[Path, str, str], tmp_path: Path) -> None:
+def test_erasure_in_a_kit_travels_to_the_master(
+    master: tuple[Path, str, str], tmp_path: Path
+) -> None:
     path, pid, _sid = master
     kit = make_kit(path, "Norte", tmp_path / "kit.consulta")
     with Workspace.open(kit) as ws:
@@ -94,12 +118,16 @@ def test_erase_command(master: tuple[Path, str, str]) -> None:
     path, pid, _sid = master
     done = subprocess.run(
         [sys.executable, "-m", "consulta", "erase", str(path), "--participant", pid],
-        capture_output=True, text=True, env={"CONSULTA_LANG": "en", "PATH": ""},
+        capture_output=True,
+        text=True,
+        env={"CONSULTA_LANG": "en", "PATH": ""},
     )
     assert done.returncode == 0, done.stderr
     _assert_gone(path)
     again = subprocess.run(
         [sys.executable, "-m", "consulta", "erase", str(path), "--participant", "nobody"],
-        capture_output=True, text=True, env={"CONSULTA_LANG": "en", "PATH": ""},
+        capture_output=True,
+        text=True,
+        env={"CONSULTA_LANG": "en", "PATH": ""},
     )
     assert again.returncode == 1 and "not found" in again.stderr

@@ -106,12 +106,32 @@ def test_every_record_read_is_counted(master: Path, tmp_path: Path) -> None:
         _rename(ws, _person(ws, "Ana Pérez"), "Ana Pérez Soto")
     counts = plan_merge(master, [a]).files[0].counts
     conn = sqlite3.connect(a)
-    rows = sum(conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in (
-        "consultation", "district", "sector", "organisation", "participant", "session",
-        "agenda_item", "attendance", "guideline", "position", "tombstone", "erasure"))
+    rows = sum(
+        conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+        for t in (
+            "consultation",
+            "district",
+            "sector",
+            "organisation",
+            "participant",
+            "session",
+            "agenda_item",
+            "attendance",
+            "guideline",
+            "position",
+            "tombstone",
+            "erasure",
+        )
+    )
     conn.close()
-    accounted = (counts.added + counts.changed + counts.deleted + counts.conflicting
-                 + counts.unchanged + counts.older)
+    accounted = (
+        counts.added
+        + counts.changed
+        + counts.deleted
+        + counts.conflicting
+        + counts.unchanged
+        + counts.older
+    )
     assert counts.read == rows == accounted
     assert counts.conflicting == 1
 
@@ -170,7 +190,9 @@ def test_resolution_keep_master_and_edited_value(master: Path, tmp_path: Path) -
         assert ws.participants.get(conflict.record_id).name == "Luis M"
 
 
-def test_edit_after_deletion_wins_and_deletion_after_edit_wins(master: Path, tmp_path: Path) -> None:
+def test_edit_after_deletion_wins_and_deletion_after_edit_wins(
+    master: Path, tmp_path: Path
+) -> None:
     a = copy_of(master, tmp_path / "a.consulta")
     b = copy_of(master, tmp_path / "b.consulta")
     with Workspace.open(a) as ws:
@@ -220,7 +242,11 @@ def test_duplicate_person_confirmed_moves_attendance(master: Path, tmp_path: Pat
         ws.attendance.check_in(session.id, twin.id)
     plan = plan_merge(master, [a])
     [pair] = plan.duplicates
-    assert (pair.master_name, pair.incoming_name, pair.reason) == ("Ana Pérez", "ANA  perez", "name")
+    assert (pair.master_name, pair.incoming_name, pair.reason) == (
+        "Ana Pérez",
+        "ANA  perez",
+        "name",
+    )
     choice = DuplicateResolution(0, pair.master_id, pair.incoming_id, confirm=True)
     result = apply_merge(master, plan, Resolutions(duplicates=[choice]))
     assert result.totals().duplicates_merged == 1
@@ -232,7 +258,9 @@ def test_duplicate_person_confirmed_moves_attendance(master: Path, tmp_path: Pat
         assert ws.participants.get(pair.master_id).email == "p0@example.org"
 
 
-def test_deleted_session_sets_attendance_aside_until_it_returns(master: Path, tmp_path: Path) -> None:
+def test_deleted_session_sets_attendance_aside_until_it_returns(
+    master: Path, tmp_path: Path
+) -> None:
     a = copy_of(master, tmp_path / "a.consulta")
     b = copy_of(master, tmp_path / "b.consulta")
     with Workspace.open(a) as ws:
@@ -248,7 +276,14 @@ def test_deleted_session_sets_attendance_aside_until_it_returns(master: Path, tm
     with Workspace.open(b) as ws:
         set_clock(ws, BASE_MS + 90_000_000_000, 1000)  # edited long after the deletion
         s = ws.sessions.get(session.id)
-        ws.sessions.update(m.Session(**{**{f: getattr(s, f) for f in ("id", "date", "district_id")}, "title": "Mesa Norte bis"}))
+        ws.sessions.update(
+            m.Session(
+                **{
+                    **{f: getattr(s, f) for f in ("id", "date", "district_id")},
+                    "title": "Mesa Norte bis",
+                }
+            )
+        )
     apply_merge(master, [b])
     with Workspace.open(master, readonly=True) as ws:
         assert ws.sessions.get(session.id).title == "Mesa Norte bis"
@@ -337,10 +372,24 @@ def test_session_date_survives_history(master: Path, tmp_path: Path) -> None:
     with Workspace.open(a) as ws:
         set_clock(ws, BASE_MS + 9_000_000, 1000)
         s = ws.sessions.list()[0]
-        ws.sessions.update(m.Session(**{**{f: getattr(s, f) for f in ("id", "title", "district_id")}, "date": date(2026, 5, 5)}))
+        ws.sessions.update(
+            m.Session(
+                **{
+                    **{f: getattr(s, f) for f in ("id", "title", "district_id")},
+                    "date": date(2026, 5, 5),
+                }
+            )
+        )
     with Workspace.open(master) as ws:
         s = ws.sessions.list()[0]
-        ws.sessions.update(m.Session(**{**{f: getattr(s, f) for f in ("id", "title", "district_id")}, "date": date(2026, 4, 4)}))
+        ws.sessions.update(
+            m.Session(
+                **{
+                    **{f: getattr(s, f) for f in ("id", "title", "district_id")},
+                    "date": date(2026, 4, 4),
+                }
+            )
+        )
     apply_merge(master, [a])
     with Workspace.open(master) as ws:
         [entry] = list_history(ws, entity="session")

@@ -66,8 +66,11 @@ def _apply(ws: Workspace, name: str, a: int, b: int, c: int) -> None:
     person, session = _pick(people, a), _pick(sessions, b)
     if name == "add_person":
         ws.participants.create(
-            m.Participant(name=f"Persona {a}{b}{c}", sector_id=sectors[a % 7].id,
-                          district_id=session.district_id if session else None)
+            m.Participant(
+                name=f"Persona {a}{b}{c}",
+                sector_id=sectors[a % 7].id,
+                district_id=session.district_id if session else None,
+            )
         )
     elif name == "rename" and person:
         keep = ("id", "sector_id", "email", "district_id")
@@ -82,14 +85,16 @@ def _apply(ws: Workspace, name: str, a: int, b: int, c: int) -> None:
         ws.attendance.check_out(session.id, _pick(people, c).id)
     elif name == "position" and session and guidelines:
         stance = list(m.Stance)[c % 4]
-        ws.positions.record(_pick(guidelines, a).id, session.id, sectors[c % 7].id, stance,
-                            f"razón {a}")
+        ws.positions.record(
+            _pick(guidelines, a).id, session.id, sectors[c % 7].id, stance, f"razón {a}"
+        )
     elif name == "delete_session" and session:
         ws.sessions.delete(session.id)
     elif name == "retitle_session" and session:
         keep = ("id", "date", "district_id", "status")
-        ws.sessions.update(m.Session(**{k: getattr(session, k) for k in keep},
-                                     title=f"Mesa {a}{c}"))
+        ws.sessions.update(
+            m.Session(**{k: getattr(session, k) for k in keep}, title=f"Mesa {a}{c}")
+        )
     elif name == "close_session" and session:
         ws.sessions.close(session.id)
     elif name == "reopen_session" and session:
@@ -111,14 +116,21 @@ def _history_ids(path: Path) -> set[str]:
 def _erased_names(path: Path) -> list[str]:
     conn = sqlite3.connect(path)
     try:
-        return [r[0] for r in conn.execute(
-            "SELECT name FROM participant JOIN erasure ON participant_id = participant.id")]
+        return [
+            r[0]
+            for r in conn.execute(
+                "SELECT name FROM participant JOIN erasure ON participant_id = participant.id"
+            )
+        ]
     finally:
         conn.close()
 
 
-@settings(max_examples=int(os.environ.get("CONSULTA_MERGE_EXAMPLES", "25")), deadline=None,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(
+    max_examples=int(os.environ.get("CONSULTA_MERGE_EXAMPLES", "25")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 @given(ops=st.lists(op, min_size=1, max_size=24), drift=clocks)
 def test_merge_is_order_independent_idempotent_lossless_and_erasure_wins(
     ops: list[tuple[int, str, int, int, int]], drift: list[tuple[int, int]]
@@ -160,7 +172,10 @@ def test_merge_is_order_independent_idempotent_lossless_and_erasure_wins(
                 assert outcome.change.record_id in kept
             for f in result.files:
                 c = f.counts
-                assert c.read == c.added + c.changed + c.deleted + c.conflicting + c.unchanged + c.older
+                assert (
+                    c.read
+                    == c.added + c.changed + c.deleted + c.conflicting + c.unchanged + c.older
+                )
         # Erasure wins: whoever was erased anywhere stays erased.
         assert all(name == "" for name in _erased_names(forward))
         # Merging into a copy gives the same consultation again (copies converge).

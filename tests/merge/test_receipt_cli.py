@@ -21,7 +21,9 @@ from tests.merge.helpers import BASE_MS, build_master, copy_of, set_clock, sha25
 def _cli(*args: str) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
         [sys.executable, "-m", "consulta", *args],
-        capture_output=True, text=True, env={"CONSULTA_LANG": "en", "PATH": ""},
+        capture_output=True,
+        text=True,
+        env={"CONSULTA_LANG": "en", "PATH": ""},
     )
 
 
@@ -32,12 +34,24 @@ def merged(tmp_path: Path) -> tuple[Path, Path, object]:
     with Workspace.open(a) as ws:
         set_clock(ws, BASE_MS + 5_000_000, 1000)
         p = ws.participants.list()[0]
-        ws.participants.update(m.Participant(**{**{k: getattr(p, k) for k in (
-            "id", "sector_id", "district_id")}, "name": "=HYPERLINK(\"http://x\") <b>&"}))
+        ws.participants.update(
+            m.Participant(
+                **{
+                    **{k: getattr(p, k) for k in ("id", "sector_id", "district_id")},
+                    "name": '=HYPERLINK("http://x") <b>&',
+                }
+            )
+        )
     with Workspace.open(master) as ws:
         p = ws.participants.list()[0]
-        ws.participants.update(m.Participant(**{**{k: getattr(p, k) for k in (
-            "id", "sector_id", "district_id")}, "name": "Ana Ñandú"}))
+        ws.participants.update(
+            m.Participant(
+                **{
+                    **{k: getattr(p, k) for k in ("id", "sector_id", "district_id")},
+                    "name": "Ana Ñandú",
+                }
+            )
+        )
     result = apply_merge(master, [a])
     return master, a, result
 
@@ -63,7 +77,7 @@ def test_xlsx_receipt_keeps_text_as_text(merged: tuple[Path, Path, object], tmp_
     assert files.cell(row=2, column=3).value == sha256(a)
     conflicts = book.worksheets[2]
     cell = conflicts.cell(row=2, column=5)
-    assert cell.value == "=HYPERLINK(\"http://x\") <b>&" and cell.data_type == "s"
+    assert cell.value == '=HYPERLINK("http://x") <b>&' and cell.data_type == "s"
 
 
 def test_pdf_receipt(merged: tuple[Path, Path, object], tmp_path: Path) -> None:
@@ -86,8 +100,9 @@ def test_kit_and_merge_commands(tmp_path: Path) -> None:
     with Workspace.open(kit) as ws:
         ws.districts.create("Oeste")
     before = sha256(master)
-    dry = _cli("merge", str(kit), "--into", str(master), "--dry-run", "--receipt",
-               str(tmp_path / "r.json"))
+    dry = _cli(
+        "merge", str(kit), "--into", str(master), "--dry-run", "--receipt", str(tmp_path / "r.json")
+    )
     assert dry.returncode == 0, dry.stderr
     assert "Added: 1" in dry.stdout and sha256(master) == before
     assert json.loads((tmp_path / "r.json").read_text())["dry_run"] is True

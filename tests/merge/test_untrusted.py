@@ -109,7 +109,11 @@ def test_version_1_file_is_migrated_on_a_private_copy(master: Path, tmp_path: Pa
     with pytest.raises(UserError, match="another consultation"):
         plan_merge(master, [old])
     # Into a master of its own consultation (itself migrated), it merges: nothing new.
-    own = copy_of(FIXTURE_V1, tmp_path / "own" / "master.consulta") if (tmp_path / "own").mkdir() is None else None
+    own = (
+        copy_of(FIXTURE_V1, tmp_path / "own" / "master.consulta")
+        if (tmp_path / "own").mkdir() is None
+        else None
+    )
     assert own is not None
     counts = plan_merge(own, [old]).files[0].counts
     assert counts.read > 10 and counts.read == counts.unchanged

@@ -31,6 +31,8 @@ QT_APT_PACKAGES=(
     libxcb-randr0 libxcb-render0 libxcb-render-util0 libxcb-shape0 libxcb-shm0
     libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1
     fonts-dejavu-core
+    # For the installer tests: the .desktop file and the shell scripts are validated.
+    desktop-file-utils shellcheck
 )
 
 say() { printf '==> %s\n' "$*"; }

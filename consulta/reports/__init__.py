@@ -42,8 +42,9 @@ def export_minutes_pdf(
     """The minutes of one session, or of every held or closed session in date order.
     Returns the number of pages."""
     from consulta.reports.minutes import MinutesBuilder, minutes_sessions
-    from consulta.reports.pdf_base import PdfDocument, paper_size
+    from consulta.reports.pdf_base import paper_size
     from consulta.reports.pdf_minutes import minutes_story
+    from consulta.reports.pdf_page import PdfDocument
 
     paper_size(paper)
     snapshot = snapshot_of(source)
@@ -90,8 +91,9 @@ def export_legitimacy_pdf(
 ) -> int:
     """The legitimacy report as PDF (no personal data). Returns the number of pages."""
     from consulta.legitimacy import compute
-    from consulta.reports.pdf_base import PdfDocument, paper_size
+    from consulta.reports.pdf_base import paper_size
     from consulta.reports.pdf_legitimacy import legitimacy_story
+    from consulta.reports.pdf_page import PdfDocument
 
     paper_size(paper)
     snapshot = snapshot_of(source)
@@ -162,7 +164,8 @@ def export_signin_pdf(
 ) -> int:
     """The sign-in sheet of a (planned) session. Returns the number of pages."""
     from consulta.reports.minutes import minutes_sessions
-    from consulta.reports.pdf_base import PdfDocument, paper_size
+    from consulta.reports.pdf_base import paper_size
+    from consulta.reports.pdf_page import PdfDocument
     from consulta.reports.signin import expected_participants, signin_story
 
     paper_size(paper)

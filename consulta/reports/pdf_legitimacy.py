@@ -23,7 +23,6 @@ from consulta.reports.legitimacy_text import key_figures, shown, summary_sentenc
 from consulta.reports.numbers import decimal, integer, percent
 from consulta.reports.pdf_base import (
     FONT_BOLD,
-    PdfDocument,
     data_table,
     esc,
     heading,
@@ -31,6 +30,7 @@ from consulta.reports.pdf_base import (
 )
 from consulta.reports.pdf_charts import attendance_chart, matrix_legend, stance_matrix
 from consulta.reports.pdf_minutes import cell
+from consulta.reports.pdf_page import PdfDocument
 
 
 def legitimacy_story(

@@ -21,13 +21,12 @@ from consulta.reports.pdf_base import (
     FONT_BOLD,
     GROUP_FILL,
     LazyStory,
-    Mark,
-    PdfDocument,
     data_table,
     esc,
     heading,
     styles,
 )
+from consulta.reports.pdf_page import Mark, PdfDocument
 from consulta.reports.pdf_text import wrap
 
 

@@ -17,8 +17,9 @@ from consulta.domain.model import Participant, Session
 from consulta.domain.snapshot import Snapshot
 from consulta.i18n import _, n_
 from consulta.reports.minutes import session_key, time_range
-from consulta.reports.pdf_base import FONT_BOLD, PdfDocument, data_table, esc, heading, styles
+from consulta.reports.pdf_base import FONT_BOLD, data_table, esc, heading, styles
 from consulta.reports.pdf_minutes import cell
+from consulta.reports.pdf_page import PdfDocument
 
 CHECKBOX = "☐"
 

@@ -1,6 +1,6 @@
 """The merge itself: incoming files' versions against the master's, inside one transaction.
 
-Rules (see docs/dev/merge.md):
+Rules (the full statement is in the docstring of ``consulta.merge``):
 
 - identity is the UUID; each record is a last-writer-wins register ordered by its clock
   stamp ``(hlc, origin)`` — a total, deterministic order, so the result does not depend on
@@ -42,22 +42,15 @@ from consulta.merge.tables import (
     DATA_START,
     Row,
     TableSpec,
-    chunks,
     marks,
     now_text,
     same_content,
-    spec,
     specs,
     stamp,
 )
+from consulta.merge.tombstones import TOMB_UPSERT, merge_tombstones
 from consulta.merge.untrusted import IncomingFile
 from consulta.store.clock import HybridLogicalClock
-
-TOMB_UPSERT = (
-    "INSERT INTO tombstone(entity, id, hlc, origin, deleted_at) VALUES (?, ?, ?, ?, ?) "
-    "ON CONFLICT(entity, id) DO UPDATE SET hlc = excluded.hlc, origin = excluded.origin, "
-    "deleted_at = excluded.deleted_at WHERE (excluded.hlc, excluded.origin) > (hlc, origin)"
-)
 
 
 class Merger:
@@ -135,8 +128,8 @@ class Merger:
             while batch := cursor.fetchmany(1000):
                 self._rows(table, batch, new_people)
                 self._step(len(batch), incoming.name)
-        self._tombstones(incoming)
-        self._duplicates(new_people)
+        merge_tombstones(self, incoming)
+        persons.find_duplicates(self, new_people)
         kn.combine(self.vm, self.vi)
         self.summary.append(
             {"file": incoming.name, "sha256": incoming.sha256, **fp.counts.as_dict()}
@@ -372,73 +365,6 @@ class Merger:
         )
         return row
 
-    # -- tombstones ------------------------------------------------------------------------
-
-    def _tombstones(self, incoming: IncomingFile) -> None:
-        assert self.file is not None
-        names = {t.name for t in specs()}
-        cursor = incoming.conn.execute(
-            "SELECT entity, id, hlc, origin, deleted_at FROM tombstone ORDER BY entity"
-        )
-        while batch := cursor.fetchmany(1000):
-            by_entity: dict[str, list[tuple[Any, ...]]] = {}
-            for t in batch:
-                by_entity.setdefault(str(t[0]), []).append(tuple(t))
-            for entity, tombs in by_entity.items():
-                if entity not in names:
-                    continue
-                for part in chunks(tombs):
-                    self._tomb_batch(spec(entity), list(part))
-            self._step(len(batch), incoming.name)
-
-    def _tomb_batch(self, table: TableSpec, tombs: list[tuple[Any, ...]]) -> None:
-        assert self.file is not None
-        counts = self.file.counts
-        ids = [t[1] for t in tombs]
-        master = self._fetch(table, ids)
-        mine_tombs = self._tombs(table.name, ids)
-        for _entity, rid, hlc, origin, deleted_at in tombs:
-            counts.read += 1
-            tomb = (str(hlc), str(origin))
-            if hlc > self.max_seen:
-                self.max_seen = hlc
-            mine = master.get(rid)
-            if mine is None:
-                if mine_tombs.get(rid, ("", "")) < tomb:
-                    self.db.execute(TOMB_UPSERT, (table.name, rid, hlc, origin, deleted_at))
-                    parked = self.parked.pop((table.name, rid), None)
-                    if parked is not None and parked[:2] <= tomb:
-                        self.db.execute(
-                            "UPDATE merge_history SET parked = 0 WHERE seq = ?", (parked[2],)
-                        )
-                    elif parked is not None:
-                        self.parked[(table.name, rid)] = parked
-                counts.unchanged += 1
-                continue
-            if tomb >= stamp(mine):
-                known = kn.knows(self.vi, *stamp(mine))
-                record_loss(
-                    self.db, self._source, table, mine, "deleted" if known else "conflict", self.now
-                )
-                self.db.execute(f"DELETE FROM {table.name} WHERE id = ?", (rid,))
-                self.db.execute(TOMB_UPSERT, (table.name, rid, hlc, origin, deleted_at))
-                self.touched = True
-                if known:
-                    counts.deleted += 1
-                    self._note(table, Kind.DELETED, None, mine, Side.INCOMING)
-                    continue
-                change = self._conflict(table, None, mine, Side.INCOMING)
-            else:
-                # The row was edited after this deletion and stays; the tombstone is kept
-                # all the same (the latest deletion seen, whatever the order of files).
-                self.db.execute(TOMB_UPSERT, (table.name, rid, hlc, origin, deleted_at))
-                if kn.knows(self.vm, *tomb):
-                    counts.older += 1
-                    continue
-                record_loss(self.db, self._source, table, None, "conflict", self.now, rid, tomb)
-                change = self._conflict(table, None, mine, Side.MASTER)
-            self._resolve(table, change, None, mine)
-
     # -- preview items and resolutions -----------------------------------------------------
 
     def _fields(
@@ -502,35 +428,3 @@ class Merger:
         if choices:
             how, final = apply_resolution(self, table, change, inc, mine, choices)
         self.outcomes.append(ConflictOutcome(change, how, final))
-
-    # -- duplicates ------------------------------------------------------------------------
-
-    def _duplicates(self, new_people: list[Row]) -> None:
-        assert self.file is not None
-        if not new_people:
-            return
-        if self.people is None:
-            self.people = persons.PersonIndex(self.db, exclude={r[0] for r in new_people})
-        table = spec("participant")
-        for row in new_people:
-            found = self.people.find(table, row)
-            if found is not None:
-                master_id, master_name, reason = found
-                pair = DuplicatePair(
-                    self.file.index, master_id, master_name, row[0], table.label(row), reason
-                )
-                self.file.duplicates.append(pair)
-                self.file.counts.duplicates += 1
-        for row in new_people:
-            self.people.add(table, row)
-        for pair in self.file.duplicates:
-            for choice in self.resolutions.duplicates:
-                same = (choice.file_index, choice.master_id, choice.incoming_id) == (
-                    pair.file_index,
-                    pair.master_id,
-                    pair.incoming_id,
-                )
-                if same and choice.confirm:
-                    persons.merge_people(self, pair.master_id, pair.incoming_id)
-                    self.file.counts.duplicates_merged += 1
-                    self.merged_pairs.append(pair)

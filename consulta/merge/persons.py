@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from consulta.domain.model import attendance_id
 from consulta.domain.text import fold
+from consulta.merge.model import DuplicatePair
 from consulta.merge.tables import Row, TableSpec, spec
 
 if TYPE_CHECKING:
@@ -98,8 +99,8 @@ class PersonIndex:
 def merge_people(merger: Merger, keep_id: str, other_id: str) -> None:
     """One person: ``other`` folds into ``keep`` (blanks filled, attendance moved), as new
     edits stamped by the master; ``other``'s versions go to the merge history."""
-    from consulta.merge.engine import TOMB_UPSERT
     from consulta.merge.history import record_loss
+    from consulta.merge.tombstones import TOMB_UPSERT
 
     db = merger.db
     people = spec("participant")
@@ -144,3 +145,35 @@ def merge_people(merger: Merger, keep_id: str, other_id: str) -> None:
     )
     db.execute("DELETE FROM participant WHERE id = ?", (other_id,))
     db.execute(TOMB_UPSERT, ("participant", other_id, stamp, merger.replica, merger.now))
+
+
+def find_duplicates(self: Merger, new_people: list[Row]) -> None:
+    """Possible duplicates among the people new in this file; merge those confirmed."""
+    assert self.file is not None
+    if not new_people:
+        return
+    if self.people is None:
+        self.people = PersonIndex(self.db, exclude={r[0] for r in new_people})
+    table = spec("participant")
+    for row in new_people:
+        found = self.people.find(table, row)
+        if found is not None:
+            master_id, master_name, reason = found
+            pair = DuplicatePair(
+                self.file.index, master_id, master_name, row[0], table.label(row), reason
+            )
+            self.file.duplicates.append(pair)
+            self.file.counts.duplicates += 1
+    for row in new_people:
+        self.people.add(table, row)
+    for pair in self.file.duplicates:
+        for choice in self.resolutions.duplicates:
+            same = (choice.file_index, choice.master_id, choice.incoming_id) == (
+                pair.file_index,
+                pair.master_id,
+                pair.incoming_id,
+            )
+            if same and choice.confirm:
+                merge_people(self, pair.master_id, pair.incoming_id)
+                self.file.counts.duplicates_merged += 1
+                self.merged_pairs.append(pair)

@@ -58,11 +58,8 @@ def write_pdf(document: dict[str, Any], path: Path) -> None:
 
     master = document["master"]
     story: list[Any] = [
-        p(
-            _("Merge receipt")
-            + (" — " + _("preview, nothing changed") if document["dry_run"] else ""),
-            title,
-        ),
+        p(_("Merge receipt"), title),
+        p(_("Preview only: nothing was changed.") if document["dry_run"] else ""),
         p(_("Made at {when}", when=document["made_at"])),
         p(_("Master: {path}", path=master["path"])),
         p(_("Master SHA-256 before: {sha}", sha=master["sha256_before"])),

@@ -31,7 +31,10 @@ def write_xlsx(document: dict[str, Any], path: Path) -> None:
     summary.title = _("Summary")
     master = document["master"]
     lines = [
-        [_("Merge receipt"), _("preview, nothing changed") if document["dry_run"] else ""],
+        [
+            _("Merge receipt"),
+            _("Preview only: nothing was changed.") if document["dry_run"] else "",
+        ],
         [_("Made at"), document["made_at"]],
         [_("Master"), master["path"]],
         [_("Master SHA-256 before"), master["sha256_before"]],

@@ -41,7 +41,7 @@ def apply_resolution(
     mine: Row | None,
     choices: list[FieldResolution],
 ) -> tuple[str, dict[str, Any] | None]:
-    from consulta.merge.engine import TOMB_UPSERT
+    from consulta.merge.tombstones import TOMB_UPSERT
 
     db = merger.db
     current = _current(merger, table, change.record_id)

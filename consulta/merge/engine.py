@@ -191,9 +191,11 @@ class Merger:
             mine = master.get(row[0])
             if mine is not None:
                 self._versus_row(table, row, mine)
+            elif self._set_aside_is_newer(table, row):
+                self.file.counts.older += 1
             elif row[0] in tombs:
                 self._versus_tomb(table, row, tombs[row[0]])
-            elif self._new(table, row):
+            else:
                 pending.append(row)
         if pending:
             self._flush(table, pending, new_people)
@@ -272,17 +274,17 @@ class Merger:
             change = self._conflict(table, inc, None, Side.MASTER)
         self._resolve(table, change, inc, None)
 
-    def _new(self, table: TableSpec, inc: Row) -> bool:
-        """True: insert ``inc`` (the master never had it, or only an older set-aside version)."""
-        assert self.file is not None
+    def _set_aside_is_newer(self, table: TableSpec, inc: Row) -> bool:
+        """A version set aside (parent deleted) is the master's version of its record: True
+        if it is not older than ``inc``; else it is superseded by ``inc``."""
         parked = self.parked.get((table.name, inc[0]))
-        if parked is not None:
-            if parked[:2] >= stamp(inc):
-                self.file.counts.older += 1
-                return False
-            self.db.execute("UPDATE merge_history SET parked = 0 WHERE seq = ?", (parked[2],))
-            del self.parked[(table.name, inc[0])]
-        return True
+        if parked is None:
+            return False
+        if parked[:2] >= stamp(inc):
+            return True
+        self.db.execute("UPDATE merge_history SET parked = 0 WHERE seq = ?", (parked[2],))
+        del self.parked[(table.name, inc[0])]
+        return False
 
     # -- writing ---------------------------------------------------------------------------
 

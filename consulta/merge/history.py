@@ -16,12 +16,14 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 
-from consulta.domain.errors import NotFoundError
+from consulta.domain.errors import NotFoundError, ValidationError
 from consulta.i18n import N_, _
 from consulta.merge.tables import Row, TableSpec
 
 if TYPE_CHECKING:
+    from consulta.services.unit import UnitOfWork
     from consulta.services.workspace import Workspace
 
 REASONS = {
@@ -130,10 +132,22 @@ def restore_version(ws: Workspace, seq: int) -> None:
     if found is None:
         raise NotFoundError(_("That version is no longer in the merge history."))
     entry = _entry(found)
+    try:
+        _restore(ws, seq, entry)
+    except IntegrityError as exc:
+        raise ValidationError(
+            _(
+                "This version refers to a record that no longer exists (a session, person, "
+                "sector or guideline). Restore that record first."
+            )
+        ) from exc
+
+
+def _restore(ws: Workspace, seq: int, entry: HistoryEntry) -> None:
     with ws.write("merge.restore", _("Restore a version from the merge history")) as unit:
         unit.unlocked = True
         if entry.data is None:
-            unit.restore(entry.entity, entry.record_id, None)
+            _delete(unit, entry.entity, entry.record_id)
         else:
             values = _typed(entry.entity, entry.data)
             current = unit.get(entry.entity, entry.record_id)
@@ -146,6 +160,21 @@ def restore_version(ws: Workspace, seq: int) -> None:
             text("UPDATE merge_history SET parked = 0, restored_at = :now WHERE seq = :s"),
             {"now": unit.now, "s": seq},
         )
+
+
+def _delete(unit: UnitOfWork, entity: str, record_id: str) -> None:
+    """Delete as the app does: a person or session with what hangs from it."""
+    from consulta.services.participants import delete_participant
+    from consulta.services.sessions import delete_session
+
+    if unit.get(entity, record_id) is None:
+        return
+    if entity == "participant":
+        delete_participant(unit, record_id)
+    elif entity == "session":
+        delete_session(unit, record_id)
+    else:
+        unit.delete(entity, record_id)
 
 
 def _typed(entity: str, data: dict[str, Any]) -> dict[str, Any]:

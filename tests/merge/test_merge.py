@@ -395,3 +395,39 @@ def test_session_date_survives_history(master: Path, tmp_path: Path) -> None:
         [entry] = list_history(ws, entity="session")
         restore_version(ws, entry.seq)
         assert ws.sessions.get(s.id).date == date(2026, 4, 4)
+
+
+def test_a_deletion_that_lost_can_be_restored(master: Path, tmp_path: Path) -> None:
+    a = copy_of(master, tmp_path / "a.consulta")
+    with Workspace.open(a) as ws:
+        set_clock(ws, BASE_MS + 1_000_000, 1000)
+        ws.participants.delete(_person(ws, "Rosa Díaz").id)
+    with Workspace.open(master) as ws:
+        set_clock(ws, BASE_MS + 2_000_000, 1000)  # edited after A deleted her, unaware
+        _rename(ws, _person(ws, "Rosa Díaz"), "Rosa Díaz Ruiz")
+    plan = plan_merge(master, [a])
+    [conflict] = plan.conflicts
+    assert conflict.incoming_deleted and conflict.winner is Side.MASTER
+    apply_merge(master, plan)
+    with Workspace.open(master) as ws:
+        rosa = _person(ws, "Rosa Díaz Ruiz")
+        [entry] = list_history(ws, record_id=rosa.id)
+        assert entry.data is None and entry.reason_label == "Lost a conflict"
+        restore_version(ws, entry.seq)
+        assert all(p.id != rosa.id for p in ws.participants.list())
+        ws.history.undo()
+        assert ws.participants.get(rosa.id).name == "Rosa Díaz Ruiz"
+
+
+def test_restoring_a_version_whose_parent_is_gone_is_refused(master: Path, tmp_path: Path) -> None:
+    a = copy_of(master, tmp_path / "a.consulta")
+    with Workspace.open(a) as ws:
+        session = ws.sessions.list()[0]
+        ws.attendance.check_in(session.id, _person(ws, "Luis Gómez").id)
+    with Workspace.open(master) as ws:
+        ws.sessions.delete(session.id)
+    apply_merge(master, [a])
+    with Workspace.open(master) as ws:
+        [entry] = list_history(ws, entity="attendance")
+        with pytest.raises(UserError, match="Restore that record first"):
+            restore_version(ws, entry.seq)

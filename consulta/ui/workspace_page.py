@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QHBoxLayout, QListWidget, QListWidgetItem, QStacke
 from consulta.i18n import N_, _
 from consulta.services.unit import ChangeSet
 from consulta.services.workspace import Workspace
+from consulta.ui.changes import ChangeRelay
 from consulta.ui.icons import icon
 from consulta.ui.models.legitimacy import LegitimacyFeed
 from consulta.ui.views.base import View
@@ -69,7 +70,8 @@ class WorkspacePage(QWidget):
         self.feed = LegitimacyFeed(ws, self, wanted=lambda: self.nav.currentRow() in FIGURE_VIEWS)
         self.feed.ready.connect(self._report_ready)
         self.nav.currentRowChanged.connect(self.show_view)
-        ws.subscribe(self._on_changes)
+        self.relay = ChangeRelay(ws, self)
+        self.relay.changed.connect(self._on_changes)
         self.retranslate()
         self.nav.setCurrentRow(OVERVIEW)
         self.feed.schedule()
@@ -122,7 +124,7 @@ class WorkspacePage(QWidget):
 
     def shutdown(self) -> None:
         """Before the file closes: stop listening, stop timers and background refreshes."""
-        self.ws.unsubscribe(self._on_changes)
+        self.relay.close()
         self.feed.close()
         for view in self.views.values():
             view.close_workspace()

@@ -34,6 +34,7 @@ from consulta.domain import model as m
 from consulta.domain.errors import CancelledError
 from consulta.merge.model import Side
 from consulta.services.workspace import Workspace
+from consulta.ui.changes import ChangeRelay
 from consulta.ui.dialogs.erase_dialog import EraseDialog, erase_participant_interactively
 from consulta.ui.dialogs.kit_dialog import KitDialog, make_kit_interactively
 from consulta.ui.dialogs.merge_wizard import PREVIEW, RECEIPT, RESOLVE, MergeWizard
@@ -123,7 +124,8 @@ def test_merge_a_kit_with_a_conflict_and_a_duplicate(
     other = _edit_apart(demo_ws, kit)
     person_id = _person(demo_ws, f"{PERSON} (master)").id
     heard: list[tuple[str, bool]] = []
-    demo_ws.subscribe(
+    relay = ChangeRelay(demo_ws)  # how views listen
+    relay.changed.connect(
         lambda c: heard.append((c.action, threading.current_thread() is threading.main_thread()))
     )
     wizard = MergeWizard(demo_ws)
@@ -197,6 +199,7 @@ def test_merge_a_kit_with_a_conflict_and_a_duplicate(
         ).fetchone()[0]
         assert kept >= 1  # the losing version is kept
     assert _sha(demo_ws.path) != before
+    qtbot.waitUntil(lambda: bool(heard))
     assert heard == [("merge.apply", True)]  # views hear of it once, on the GUI thread
     assert demo_ws.participants.get(person_id).name == expected_name
     result = wizard.result_

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QFileDialog, QWizard
 
 from consulta.services.unit import ChangeSet
 from consulta.services.workspace import Workspace
+from consulta.ui.changes import ChangeRelay
 from consulta.ui.dialogs.stakeholders_wizard import (
     MAPPING,
     PREVIEW,
@@ -48,8 +49,9 @@ def test_import_a_list_as_a_user(
     source.write_text(LIST, encoding="cp1252")  # a partner's Excel on Windows
     heard: list[ChangeSet] = []
     on_gui_thread: list[bool] = []
-    demo_ws.subscribe(heard.append)
-    demo_ws.subscribe(
+    relay = ChangeRelay(demo_ws)  # how views listen
+    relay.changed.connect(heard.append)
+    relay.changed.connect(
         lambda _c: on_gui_thread.append(threading.current_thread() is threading.main_thread())
     )
     before = demo_ws.participants.count()
@@ -119,6 +121,7 @@ def test_import_a_list_as_a_user(
     assert sector == [("Juventud",)]
     assert _rows(demo_ws.path, "SELECT count(*) FROM district WHERE name = 'Sur'") == [(1,)]
     # Views heard of it on the GUI thread, after the import: one change set, one undo step.
+    qtbot.waitUntil(lambda: bool(heard))
     assert [c.action for c in heard] == ["stakeholders.import"]
     assert on_gui_thread == [True]
     assert demo_ws.history.can_undo

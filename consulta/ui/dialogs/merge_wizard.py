@@ -34,7 +34,6 @@ from consulta.domain.errors import CancelledError
 from consulta.i18n import _, n_
 from consulta.merge.model import MergePlan, MergeResult
 from consulta.services.workspace import Workspace
-from consulta.ui.dialogs.stakeholders_wizard import run_write_task
 from consulta.ui.models.merge_preview import MergePreviewModel
 from consulta.ui.models.merge_resolve import (
     ChoiceDelegate,
@@ -462,9 +461,8 @@ class MergeWizard(QWizard):
                 self.plan = None  # preview again (Back) before merging
             return False
 
-        self.task = run_write_task(
+        self.task = run_task(
             self,
-            ws,
             lambda p: apply_merge(ws, plan, resolutions, p),
             title=_("Merge"),
             label=_("Merging…"),

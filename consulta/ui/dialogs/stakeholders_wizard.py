@@ -48,7 +48,6 @@ from consulta.interchange.stakeholders import (
     plan_import,
     read_table,
 )
-from consulta.services.unit import ChangeSet
 from consulta.services.workspace import Workspace
 from consulta.ui.tasks import Task, run_task
 
@@ -56,50 +55,6 @@ PREVIEW_ROWS = 50
 MAPPING_COLUMNS = 3  # column → field pairs per line
 FILE, MAPPING, SECTORS, PREVIEW, RESULT = range(5)
 Index = QModelIndex | QPersistentModelIndex
-
-
-# -- writing from the background runner ---------------------------------------------------
-
-
-class HeldNotifications:
-    """While a background task writes to ``ws``, its change notifications are held and then
-    delivered on the GUI thread (views must never hear of changes from another thread)."""
-
-    def __init__(self, ws: Workspace) -> None:
-        self.ws = ws
-        self.held: list[ChangeSet] = []
-        setattr(ws, "_notify", self.held.append)  # noqa: B010  (instance attribute, not the method)
-
-    def release(self) -> None:
-        if "_notify" in vars(self.ws):
-            del self.ws._notify
-        for changes in self.held:
-            self.ws._notify(changes)
-        self.held.clear()
-
-
-def run_write_task(
-    parent: QWidget | None,
-    ws: Workspace,
-    work: Callable[[Progress], Any],
-    *,
-    title: str,
-    label: str,
-    on_done: Callable[[Any], None],
-    on_error: Callable[[BaseException], bool] | None = None,
-) -> Task:
-    """``run_task`` for work that writes to the open consultation."""
-    hold = HeldNotifications(ws)
-
-    def done(result: Any) -> None:
-        hold.release()
-        on_done(result)
-
-    def failed(error: BaseException) -> bool:
-        hold.release()
-        return on_error(error) if on_error is not None else False
-
-    return run_task(parent, work, title=title, label=label, on_done=done, on_error=failed)
 
 
 # -- the preview of the list ---------------------------------------------------------------
@@ -498,9 +453,8 @@ class PreviewPage(QWizardPage):
             return True
         plan = self.final_plan()
         ws = self.w.ws
-        self.w.task = run_write_task(
+        self.w.task = run_task(
             self.w,
-            ws,
             lambda p: apply_import(ws, plan, p),
             title=_("Import stakeholder list"),
             label=_("Importing participants…"),

@@ -12,10 +12,8 @@ Ctrl+Shift+H mark held, Ctrl+Shift+L close (or reopen) the session, Alt+B back t
 from __future__ import annotations
 
 import contextlib
-import weakref
 from collections.abc import Callable
 
-import shiboken6
 from PySide6.QtCore import QDate, QEvent, QLocale, Qt, QTime, QTimer, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import (
@@ -34,6 +32,7 @@ from consulta.domain.errors import UserError
 from consulta.i18n import _, current_language
 from consulta.services.unit import ChangeSet
 from consulta.services.workspace import Workspace
+from consulta.ui.changes import ChangeRelay
 from consulta.ui.dialogs import session_confirm
 from consulta.ui.views.session_agenda import AgendaPanel
 from consulta.ui.views.session_checkin import CheckInPanel
@@ -110,16 +109,8 @@ class SessionWorkspace(QWidget):
             (int(Qt.Key.Key_H), _CTRL_SHIFT): self.mark_held,
         }
 
-        ref = weakref.ref(self)
-
-        def listener(changeset: ChangeSet) -> None:
-            me = ref()
-            if me is not None and shiboken6.isValid(me):
-                me._heard(changeset)
-
-        workspace.subscribe(listener)
-        self._listener = listener
-        self.destroyed.connect(lambda *_args, ws=workspace, fn=listener: ws.unsubscribe(fn))
+        self._relay = ChangeRelay(workspace, self)
+        self._relay.changed.connect(self._heard)
 
         self.retranslate()
         self.refresh()

@@ -11,8 +11,6 @@ APP_FLAGS = {"--smoke", "--readonly"}
 def _is_app_call(argv: Sequence[str]) -> bool:
     if not argv:
         return True
-    from consulta.cli import COMMAND_MODULES  # noqa: F401  (cheap: no subcommand imported)
-
     first = argv[0]
     if first in APP_FLAGS:
         return True

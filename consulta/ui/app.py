@@ -76,7 +76,27 @@ def make_application(argv: Sequence[str] = ()) -> Any:
 
     app.setWindowIcon(app_icon())
     app.setApplicationDisplayName("Consulta")
+    # Lets Wayland desktops match the window with the menu entry (installers/linux).
+    app.setDesktopFileName("consulta")
     return app
+
+
+class _FileOpenFilter:
+    """macOS delivers a document double-clicked in the Finder as a FileOpen event, not as
+    an argument: open it like one."""
+
+    def __init__(self, app: Any, window: Any) -> None:
+        from PySide6.QtCore import QEvent, QObject
+
+        class Filter(QObject):
+            def eventFilter(self, obj: Any, event: Any) -> bool:
+                if event.type() == QEvent.Type.FileOpen and event.file():
+                    window.files.open(event.file())
+                    return True
+                return False
+
+        self.filter = Filter()
+        app.installEventFilter(self.filter)
 
 
 class _PaintWatcher:
@@ -108,6 +128,7 @@ def run_app(argv: Sequence[str]) -> int:
     if not smoke:
         install_excepthook()
     window = MainWindow(settings, readonly=readonly)
+    file_open = _FileOpenFilter(app, window)  # noqa: F841  (kept alive while the app runs)
     if smoke:
         return _smoke(app, window, path)
     if path:

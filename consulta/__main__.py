@@ -22,7 +22,7 @@ def _is_app_call(argv: Sequence[str]) -> bool:
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
     if _is_app_call(args):
-        from consulta.ui.app import run_app  # type: ignore[import-not-found, unused-ignore]
+        from consulta.ui.app import run_app
 
         return int(run_app(args))
     from consulta.cli import run

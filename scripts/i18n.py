@@ -27,7 +27,7 @@ def main(argv: list[str]) -> int:
         for msgid, message in messages.items():
             known = catalog.plurals if message.plural is not None else catalog.messages
             if msgid not in known:
-                print(f"#: {message.where}\nmsgid {_quote(msgid)}\nmsgstr \"\"\n")
+                print(f'#: {message.where}\nmsgid {_quote(msgid)}\nmsgstr ""\n')
         return 0
     if argv[:1] == ["merge"] and len(argv) >= 3:
         target = TRANSLATIONS / f"{argv[1]}.po"

@@ -73,11 +73,7 @@ def test_every_message_is_translated(catalogue: Path) -> None:
 @pytest.mark.parametrize("catalogue", CATALOGUES, ids=[p.stem for p in CATALOGUES])
 def test_translations_keep_the_placeholders(catalogue: Path) -> None:
     catalog = load_catalog(catalogue)
-    wrong = [
-        msgid
-        for msgid, msgstr in catalog.messages.items()
-        if fields(msgid) != fields(msgstr)
-    ]
+    wrong = [msgid for msgid, msgstr in catalog.messages.items() if fields(msgid) != fields(msgstr)]
     wrong += [
         msgid
         for msgid, forms in catalog.plurals.items()

@@ -38,9 +38,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("seq"),
     )
     with op.batch_alter_table("merge_history", schema=None) as batch_op:
-        batch_op.create_index(
-            batch_op.f("ix_merge_history_record_id"), ["record_id"], unique=False
-        )
+        batch_op.create_index(batch_op.f("ix_merge_history_record_id"), ["record_id"], unique=False)
     op.create_table(
         "replica_clock",
         sa.Column("origin", sa.String(length=36), nullable=False),

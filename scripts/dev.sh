@@ -6,7 +6,7 @@
 #   bash scripts/dev.sh test [ARGS]   set up, then ruff, mypy and pytest (ARGS go to pytest)
 #
 # Setup (both modes): find Python 3.11+, install the Debian packages Qt needs (only
-# the missing ones), create .venv in the repository root, pip install -e ".[test,dev]"
+# the missing ones), create .venv in the repository root, pip install -e ".[test,dev,build]"
 # (skipped while pyproject.toml is unchanged since the last successful install), and
 # check that Qt's libraries find everything they link against.
 # It never waits for input; the only network it uses is PyPI and the Debian/Ubuntu mirrors.
@@ -157,7 +157,7 @@ setup_venv() {
     fi
     say "Installing Consulta and its pinned dependencies into .venv (a few minutes the first time)"
     rm -f -- "$STAMP"
-    (cd "$ROOT" && "$VPY" -m pip install --quiet -e ".[test,dev]")
+    (cd "$ROOT" && "$VPY" -m pip install --quiet -e ".[test,dev,build]")
     echo "$want" >"$STAMP"
 }
 

@@ -265,6 +265,7 @@ class Merger:
                 counts.added += 1
                 self._note(table, Kind.NEW, inc, None, Side.INCOMING)
                 return
+            record_loss(self.db, self._source, table, None, "conflict", self.now, inc[0], tomb)
             change = self._conflict(table, inc, None, Side.INCOMING)
         else:
             if kn.knows(self.vm, *stamp(inc)):

@@ -37,14 +37,14 @@ OPS = (
     "erase",
 )
 op = st.tuples(
-    st.integers(0, 2),
+    st.integers(0, 3),  # three district copies, and 3: the master itself
     st.sampled_from(OPS),
     st.integers(0, 9),
     st.integers(0, 9),
     st.integers(0, 9),
 )
 clocks = st.lists(
-    st.tuples(st.integers(-3_600_000, 3_600_000), st.integers(1, 5000)), min_size=3, max_size=3
+    st.tuples(st.integers(-3_600_000, 3_600_000), st.integers(1, 5000)), min_size=4, max_size=4
 )
 
 
@@ -138,9 +138,10 @@ def test_merge_is_order_independent_idempotent_lossless_and_erasure_wins(
     folder = Path(tempfile.mkdtemp(prefix="consulta-prop-run-"))
     try:
         copies = [folder / f"copy{i}.consulta" for i in range(3)]
-        for path in copies:
+        base = folder / "master.consulta"
+        for path in [*copies, base]:
             shutil.copy(template(), path)
-        spaces = [Workspace.open(path) for path in copies]
+        spaces = [Workspace.open(path) for path in [*copies, base]]
         try:
             for ws, (offset, step) in zip(spaces, drift, strict=True):
                 set_clock(ws, BASE_MS + 10_000_000 + offset, step)
@@ -152,8 +153,8 @@ def test_merge_is_order_independent_idempotent_lossless_and_erasure_wins(
                 ws.close()
 
         forward, backward = folder / "m1.consulta", folder / "m2.consulta"
-        shutil.copy(template(), forward)
-        shutil.copy(template(), backward)
+        shutil.copy(base, forward)
+        shutil.copy(base, backward)
         results = [apply_merge(forward, [path]) for path in copies]  # one at a time
         results.append(apply_merge(backward, list(reversed(copies))))  # all at once
 

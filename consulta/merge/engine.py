@@ -218,7 +218,8 @@ class Merger:
                 for row in rows:
                     if row[0] not in found or found[row[0]] != row:
                         clash = self._by_key(table, row)
-                        assert clash is not None
+                        if clash is None:
+                            raise ValueError(f"{table.name} {row[0]} cannot be stored")
                         self._key_clash(table, row, clash)
         self.file.counts.added += len(inserted)
         for row in inserted:

@@ -16,6 +16,7 @@ from consulta.merge.finish import finish
 from consulta.merge.model import FilePreview, Resolutions
 from consulta.merge.untrusted import open_untrusted
 from consulta.services.workspace import Workspace
+from consulta.store.fileformat import damaged
 
 
 @contextmanager
@@ -76,7 +77,11 @@ def run_merge(
                                 file=incoming.name,
                             )
                         )
-                    previews.append(merger.merge_file(incoming, index))
+                    try:
+                        previews.append(merger.merge_file(incoming, index))
+                    except (sqlite3.IntegrityError, ValueError) as exc:
+                        # Records that do not fit the consultation: refused like damage.
+                        raise damaged(incoming.source, str(exc)) from exc
             merger.changed = db.total_changes != changes_before or merger.vm != vector_before
             if merger.changed:
                 finish(merger, ws.file.actor)

@@ -154,6 +154,54 @@ def _check_sound(conn: sqlite3.Connection, source: Path) -> None:
         raise damaged(source, str(exc)) from exc
 
 
+def _value_rules() -> dict[str, str]:
+    """Per replicated table, an SQL condition every row must meet: each column holds a
+    value of its kind (text, integer, ISO date/time, 0/1, a known enum value)."""
+    from sqlalchemy import Boolean, Date, DateTime, Integer, Time
+
+    from consulta.domain import model as m
+    from consulta.store.models import TABLES_BY_NAME
+
+    enums = {
+        ("session", "status"): m.SessionStatus,
+        ("guideline", "status"): m.GuidelineStatus,
+        ("position", "stance"): m.Stance,
+        ("participant", "gender"): m.Gender,
+    }
+    rules: dict[str, str] = {}
+    for name, model in TABLES_BY_NAME.items():
+        checks = []
+        for column in model.__table__.columns:  # type: ignore[attr-defined]
+            c, kind = f'"{column.name}"', column.type
+            if (name, column.name) in enums:
+                values = ", ".join(f"'{e.value}'" for e in enums[(name, column.name)])
+                rule = f"{c} IN ({values})"
+            elif isinstance(kind, Boolean):
+                rule = f"{c} IN (0, 1)"
+            elif isinstance(kind, Integer):
+                rule = f"typeof({c}) = 'integer'"
+            elif isinstance(kind, DateTime):
+                rule = f"(typeof({c}) = 'text' AND datetime({c}) IS NOT NULL)"
+            elif isinstance(kind, Date):
+                rule = f"(typeof({c}) = 'text' AND date({c}) IS {c})"
+            elif isinstance(kind, Time):
+                rule = f"(typeof({c}) = 'text' AND time({c}) IS NOT NULL)"
+            else:
+                rule = f"(typeof({c}) = 'text' AND length({c}) <= 1000000)"
+            checks.append(f"({c} IS NULL OR {rule})" if column.nullable else rule)
+        rules[name] = " AND ".join(checks)
+    return rules
+
+
+def _check_values(conn: sqlite3.Connection, source: Path) -> None:
+    for name, rule in _value_rules().items():
+        bad = conn.execute(
+            f"SELECT id FROM {name} WHERE NOT coalesce(({rule}), 0) LIMIT 1"
+        ).fetchone()
+        if bad is not None:
+            raise _hostile(source, _("values of the wrong kind in {table}", table=name))
+
+
 def _read_identity(conn: sqlite3.Connection, source: Path) -> tuple[str, str, dict[str, str]]:
     rows = conn.execute("SELECT id, title FROM consultation").fetchall()
     if len(rows) != 1:
@@ -196,6 +244,7 @@ def open_untrusted(path: Path | str) -> IncomingFile:
             conn = _open_copy(copy, source, readonly=True)
             _check_schema(conn, SCHEMA_VERSION, source)
         consultation_id, title, info = _read_identity(conn, source)
+        _check_values(conn, source)
         return IncomingFile(
             source=source,
             sha256=sha,

@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from consulta.domain.errors import UserError
+from consulta.domain.model import Stance, Tally
 from consulta.merge.apply import apply_merge
 from consulta.merge.plan import plan_merge
 from consulta.merge.untrusted import open_untrusted
+from consulta.services.workspace import Workspace
 from tests.merge.helpers import build_master, copy_of, sha256
 
 FIXTURE_V1 = Path(__file__).parent.parent / "fixtures" / "v1.consulta"
@@ -117,3 +119,27 @@ def test_version_1_file_is_migrated_on_a_private_copy(master: Path, tmp_path: Pa
     assert own is not None
     counts = plan_merge(own, [old]).files[0].counts
     assert counts.read > 10 and counts.read == counts.unchanged
+
+
+@pytest.mark.parametrize(
+    "sql",
+    [
+        "UPDATE session SET date = 'soon'",
+        "UPDATE participant SET gender = 'robot'",
+        "UPDATE position SET votes_oppose = 'many'",
+        "UPDATE attendance SET present = 7",
+        "UPDATE guideline SET title = x'00ff'",
+    ],
+)
+def test_values_of_the_wrong_kind_are_refused(master: Path, tmp_path: Path, sql: str) -> None:
+    bad = copy_of(master, tmp_path / "values.consulta")
+    with Workspace.open(bad) as ws:
+        session = ws.sessions.list()[0]
+        person = ws.participants.list()[0]
+        ws.attendance.check_in(session.id, person.id)
+        guideline = ws.guidelines.list()[0]
+        ws.positions.record(
+            guideline.id, session.id, person.sector_id, Stance.OPPOSE, "no", Tally(1, 0, 2, 0)
+        )
+    _alter(bad, sql + ";")
+    _refused(master, bad, "refused")

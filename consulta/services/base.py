@@ -40,7 +40,8 @@ class Service:
         query = select(t).where(*where).order_by(*order)
         if limit is not None:
             query = query.limit(limit).offset(offset)
-        return [to_domain(name, dict(r)) for r in conn.execute(query).mappings()]
+        rows = conn.execute(query).mappings()
+        return [to_domain(name, r) for r in rows]  # type: ignore[arg-type]  # RowMapping is a Mapping
 
     def _get(self, cls: type[R], name: str, record_id: str) -> R:
         with self.ws.read() as conn:

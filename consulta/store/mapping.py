@@ -40,21 +40,32 @@ _ENUMS: dict[tuple[str, str], Callable[[Any], Any]] = {
 }
 
 
-def to_domain(table: str, row: Mapping[str, Any]) -> m.Record:
+def _spec(table: str) -> tuple[type[m.Record], tuple[tuple[str, Callable[[Any], Any] | None], ...]]:
+    """Per table: the domain class and, per field, its converter (computed once)."""
     cls = DOMAIN_TYPES[table]
+    return cls, tuple((f.name, _ENUMS.get((table, f.name))) for f in fields(cls))
+
+
+_SPECS = {table: _spec(table) for table in DOMAIN_TYPES}
+
+
+def to_domain(table: str, row: Mapping[str, Any]) -> m.Record:
+    cls, spec = _SPECS[table]
     values: dict[str, Any] = {}
-    for f in fields(cls):
-        if f.name == "votes":
-            counts = [row.get(c) for c in _VOTE_COLUMNS]
-            values["votes"] = None if counts[0] is None else m.Tally(*(int(c or 0) for c in counts))
+    for name, conv in spec:
+        if name == "votes":
+            first = row.get(_VOTE_COLUMNS[0])
+            values["votes"] = (
+                None if first is None else m.Tally(*(int(row.get(c) or 0) for c in _VOTE_COLUMNS))
+            )
             continue
-        value = row.get(f.name)
-        conv = _ENUMS.get((table, f.name))
-        if conv is not None and value is not None:
+        value = row.get(name)
+        if value is None:
+            if name in ("hlc", "origin"):
+                value = ""
+        elif conv is not None:
             value = conv(value)
-        if f.name in ("hlc", "origin") and value is None:
-            value = ""
-        values[f.name] = value
+        values[name] = value
     return cls(**values)
 
 

@@ -10,8 +10,6 @@ place: a failed or cancelled export leaves nothing behind.
 from __future__ import annotations
 
 import json
-import os
-import uuid
 from collections.abc import Sequence
 from operator import itemgetter
 from pathlib import Path
@@ -19,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, select
 
+from consulta.atomic import atomic_target
 from consulta.domain.errors import FileError
 from consulta.domain.progress import Progress, step
 from consulta.i18n import _
@@ -199,45 +198,27 @@ def write_document(doc: Document, target: Path, progress: Progress | None = None
     target = Path(target).absolute()
     if target.is_dir():
         raise FileError(target, _("“{path}” is a folder. Choose a file name.", path=target))
-    tmp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:8]}.partial")
     encode = json.JSONEncoder(ensure_ascii=False).encode
     total = sum(len(doc.get(kind) or ()) for kind in KINDS)
     done = 0
-    try:
-        with tmp.open("w", encoding="utf-8", newline="\n") as out:
-            out.write("{")
-            separator = "\n"
-            for key, value in doc.items():
-                out.write(f"{separator}{encode(key)}: ")
-                separator = ",\n"
-                if key not in KINDS:
-                    out.write(json.dumps(value, ensure_ascii=False, indent=2))
-                    continue
-                out.write("[")
-                for start in range(0, len(value), _EVERY):
-                    step(progress, done, total, _("Writing “{name}”…", name=target.name))
-                    chunk = value[start : start + _EVERY]
-                    out.write(("\n" if start == 0 else ",\n") + ",\n".join(map(encode, chunk)))
-                    done += len(chunk)
-                out.write("\n]" if value else "]")
-            out.write("\n")
-            out.write("}\n")
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, target)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise FileError(
-            target,
-            _(
-                "“{path}” could not be written ({reason}). Check the folder and the free space.",
-                path=target,
-                reason=exc.strerror or str(exc),
-            ),
-        ) from exc
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
+    with atomic_target(target) as temp, temp.open("w", encoding="utf-8", newline="\n") as out:
+        out.write("{")
+        separator = "\n"
+        for key, value in doc.items():
+            out.write(f"{separator}{encode(key)}: ")
+            separator = ",\n"
+            if key not in KINDS:
+                out.write(json.dumps(value, ensure_ascii=False, indent=2))
+                continue
+            out.write("[")
+            for start in range(0, len(value), _EVERY):
+                step(progress, done, total, _("Writing “{name}”…", name=target.name))
+                chunk = value[start : start + _EVERY]
+                out.write(("\n" if start == 0 else ",\n") + ",\n".join(map(encode, chunk)))
+                done += len(chunk)
+            out.write("\n]" if value else "]")
+        out.write("\n")
+        out.write("}\n")
     step(progress, total, total, _("Writing “{name}”…", name=target.name))
     return target
 

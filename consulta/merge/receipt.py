@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from consulta.atomic import atomic_target
 from consulta.domain.errors import FileError
 from consulta.i18n import N_, _
 from consulta.merge.model import ConflictOutcome, MergeResult
@@ -102,15 +103,18 @@ def write_receipt(result: MergeResult, path: Path | str) -> Path:
     try:
         if suffix == ".json":
             text = json.dumps(document, ensure_ascii=False, indent=2, default=str)
-            path.write_text(text + "\n", encoding="utf-8")
+            with atomic_target(path) as temp:
+                temp.write_text(text + "\n", encoding="utf-8")
         elif suffix == ".xlsx":
             from consulta.merge.receipt_xlsx import write_xlsx
 
-            write_xlsx(document, path)
+            with atomic_target(path) as temp:
+                write_xlsx(document, temp)
         elif suffix == ".pdf":
             from consulta.merge.receipt_pdf import write_pdf
 
-            write_pdf(document, path)
+            with atomic_target(path) as temp:
+                write_pdf(document, temp)
         else:
             raise FileError(
                 path,

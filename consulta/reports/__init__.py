@@ -12,10 +12,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from consulta.atomic import atomic_target
 from consulta.domain.progress import Progress, step
 from consulta.domain.snapshot import Snapshot
 from consulta.i18n import _, language
-from consulta.reports.atomic import atomic_target
 from consulta.reports.source import snapshot_of
 
 if TYPE_CHECKING:

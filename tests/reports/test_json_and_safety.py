@@ -20,7 +20,7 @@ from consulta.reports import (
     export_minutes_xlsx,
     export_signin_pdf,
 )
-from consulta.reports.atomic import atomic_target
+from consulta.atomic import atomic_target
 
 from .conftest import Fixture
 

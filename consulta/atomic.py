@@ -1,4 +1,5 @@
-"""Write a document to a temporary file next to the target, then rename it into place.
+"""The one way Consulta writes a file other than a consultation (documents, JSON,
+receipts): to a temporary file next to the target, then renamed into place.
 
 A failed or cancelled export removes its temporary file and leaves the target as it was
 (absent, or the previous version): never a half-written document. The consultation file

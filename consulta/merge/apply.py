@@ -52,7 +52,7 @@ def apply_merge(
         )
         ws.history.clear()  # edits before the merge are no longer safely undoable
         changes = tuple(RowChange(name, "", None, None) for name in TABLES_BY_NAME)
-        ws._notify(ChangeSet("merge.apply", _("Merge files"), changes))
+        ws.notify(ChangeSet("merge.apply", _("Merge files"), changes))
         return MergeResult(
             master_path=ws.path,
             master_sha256_before=before,

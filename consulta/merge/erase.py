@@ -65,7 +65,7 @@ def erase_participant(ws: Workspace, participant_id: str) -> None:
     vacuum(ws)
     ws.history.clear()  # the undo history holds the erased data in memory
     change = RowChange("participant", participant_id, None, None)
-    ws._notify(ChangeSet("participant.erase", _("Erase participant"), (change,)))
+    ws.notify(ChangeSet("participant.erase", _("Erase participant"), (change,)))
 
 
 def vacuum(ws: Workspace) -> None:

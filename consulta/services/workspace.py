@@ -112,7 +112,7 @@ class Workspace:
             changeset = ChangeSet(action, label, tuple(unit.changes))
             if record:
                 self.history.push(changeset)
-            self._notify(changeset)
+            self.notify(changeset)
 
     # -- listeners -------------------------------------------------------------------------
 
@@ -123,6 +123,8 @@ class Workspace:
         if listener in self._listeners:
             self._listeners.remove(listener)
 
-    def _notify(self, changeset: ChangeSet) -> None:
+    def notify(self, changeset: ChangeSet) -> None:
+        """Tell every listener about committed edits made outside ``write`` (a merge that
+        works on the file directly, an erasure)."""
         for listener in list(self._listeners):
             listener(changeset)

@@ -114,8 +114,8 @@ def test_a_spanish_consultation_gets_spanish_minutes(consultation: Fixture, tmp_
     out = tmp_path / "m.pdf"
     export_minutes_pdf(consultation.ws, out, session_id=consultation.closed)
     text = "\n".join(pages_text(out))
-    # Strings already in es.po (the documents' own are merged from pending/reports.po).
-    assert "Cerrada" in text and "Nombre" in text and "Closed" not in text
+    assert "Cerrada" in text and "Nombre" in text and "Asistencia" in text
+    assert "Closed" not in text and "Attendance" not in text
     assert PdfReader(out).trailer["/Root"]["/Lang"] == "es"
 
 

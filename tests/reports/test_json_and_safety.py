@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from consulta.atomic import atomic_target
 from consulta.domain.errors import CancelledError, FileError
 from consulta.domain.progress import Progress
 from consulta.legitimacy import compute, to_json_dict
@@ -20,7 +21,6 @@ from consulta.reports import (
     export_minutes_xlsx,
     export_signin_pdf,
 )
-from consulta.atomic import atomic_target
 
 from .conftest import Fixture
 

@@ -9,16 +9,20 @@ consultation file.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from consulta.atomic import atomic_target
 from consulta.domain.progress import Progress, step
 from consulta.domain.snapshot import Snapshot
-from consulta.i18n import _, language
+from consulta.i18n import N_, _, language
 from consulta.reports.source import snapshot_of
 
 if TYPE_CHECKING:
+    from reportlab.platypus import Flowable
+
+    from consulta.reports.pdf_page import PdfDocument
     from consulta.services.workspace import Workspace
 
 
@@ -42,26 +46,15 @@ def export_minutes_pdf(
     """The minutes of one session, or of every held or closed session in date order.
     Returns the number of pages."""
     from consulta.reports.minutes import MinutesBuilder, minutes_sessions
-    from consulta.reports.pdf_base import paper_size
     from consulta.reports.pdf_minutes import minutes_story
-    from consulta.reports.pdf_page import PdfDocument
 
-    paper_size(paper)
     snapshot = snapshot_of(source)
-    consultation = snapshot.consultation
-    with language(consultation.language):
+
+    def story(doc: PdfDocument) -> list[Flowable]:
         sessions = minutes_sessions(snapshot, session_id)
-        builder = MinutesBuilder(snapshot)
-        with atomic_target(target) as temp:
-            doc = PdfDocument(
-                temp,
-                consultation.title,
-                _("Minutes"),
-                consultation.language,
-                paper,
-                progress=progress,
-            )
-            return doc.build(minutes_story(doc, sessions, builder))
+        return minutes_story(doc, sessions, MinutesBuilder(snapshot))
+
+    return _write_pdf(snapshot, target, N_("Minutes"), paper, progress, story)
 
 
 def export_minutes_xlsx(
@@ -91,25 +84,14 @@ def export_legitimacy_pdf(
 ) -> int:
     """The legitimacy report as PDF (no personal data). Returns the number of pages."""
     from consulta.legitimacy import compute
-    from consulta.reports.pdf_base import paper_size
     from consulta.reports.pdf_legitimacy import legitimacy_story
-    from consulta.reports.pdf_page import PdfDocument
 
-    paper_size(paper)
     snapshot = snapshot_of(source)
-    consultation = snapshot.consultation
-    with language(consultation.language):
-        report = compute(snapshot)
-        with atomic_target(target) as temp:
-            doc = PdfDocument(
-                temp,
-                consultation.title,
-                _("Legitimacy report"),
-                consultation.language,
-                paper,
-                progress=progress,
-            )
-            return doc.build(legitimacy_story(doc, snapshot, report))
+
+    def story(doc: PdfDocument) -> list[Flowable]:
+        return legitimacy_story(doc, snapshot, compute(snapshot))
+
+    return _write_pdf(snapshot, target, N_("Legitimacy report"), paper, progress, story)
 
 
 def export_legitimacy_xlsx(
@@ -164,23 +146,35 @@ def export_signin_pdf(
 ) -> int:
     """The sign-in sheet of a (planned) session. Returns the number of pages."""
     from consulta.reports.minutes import minutes_sessions
-    from consulta.reports.pdf_base import paper_size
-    from consulta.reports.pdf_page import PdfDocument
     from consulta.reports.signin import expected_participants, signin_story
 
-    paper_size(paper)
     snapshot = snapshot_of(source)
-    consultation = snapshot.consultation
-    with language(consultation.language):
+
+    def story(doc: PdfDocument) -> list[Flowable]:
         session = minutes_sessions(snapshot, session_id)[0]
         expected = expected_participants(snapshot, session)
-        with atomic_target(target) as temp:
-            doc = PdfDocument(
-                temp,
-                consultation.title,
-                _("Sign-in sheet"),
-                consultation.language,
-                paper,
-                progress=progress,
-            )
-            return doc.build(signin_story(doc, snapshot, session, expected, blank_rows))
+        return signin_story(doc, snapshot, session, expected, blank_rows)
+
+    return _write_pdf(snapshot, target, N_("Sign-in sheet"), paper, progress, story)
+
+
+def _write_pdf(
+    snapshot: Snapshot,
+    target: Path | str,
+    kind: str,
+    paper: str,
+    progress: Progress | None,
+    story: Callable[[PdfDocument], list[Flowable]],
+) -> int:
+    """Lay out ``story`` as a PDF of ``kind`` in the consultation's language, atomically.
+    Returns the number of pages."""
+    from consulta.reports.pdf_base import paper_size
+    from consulta.reports.pdf_page import PdfDocument
+
+    paper_size(paper)  # refuse an unknown paper before any work
+    consultation = snapshot.consultation
+    with language(consultation.language), atomic_target(target) as temp:
+        doc = PdfDocument(
+            temp, consultation.title, _(kind), consultation.language, paper, progress=progress
+        )
+        return doc.build(story(doc))

@@ -87,8 +87,9 @@ class SessionService(Service):
 
     def reopen(self, session_id: str) -> m.Session:
         """Unlock a closed session's minutes: an explicit action, recorded in the audit trail."""
-        if self.get(session_id).status is not Status.CLOSED:
-            return self.get(session_id)
+        current = self.get(session_id)
+        if current.status is not Status.CLOSED:
+            return current
         return self._set_status(session_id, Status.HELD, "session.reopen", _("Reopen session"))
 
     def delete(self, session_id: str) -> None:

@@ -127,7 +127,7 @@ class ConsultaFile:
         try:
             conn = connect(tmp, readonly=False, create=True)
             try:
-                migrate.upgrade(conn)
+                migrate.create_current(conn)
                 conn.execute(
                     "INSERT INTO file_info(key, value) "
                     "VALUES ('replica_id', ?), ('replica_path', ?)",

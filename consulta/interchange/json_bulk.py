@@ -1,6 +1,7 @@
 """Writing a document's rows into a new file in bulk: executemany per table in one
 transaction, every row with the same clock stamp, no ORM object and no service call per
-row. The rows come from ``json_validate.parse_document`` as it checks them.
+row. The rows come column by column from ``json_validate.parse_document`` as it checks
+them, and go to SQLite as tuples zipped from those columns.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ import sqlite3
 import threading
 from datetime import UTC, datetime
 from hashlib import sha1
-from operator import itemgetter
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from consulta.domain.model import DERIVED_ID_NAMESPACE
 from consulta.domain.progress import Progress, step
 from consulta.domain.text import fold
 from consulta.i18n import _
-from consulta.interchange.json_validate import Rows
+from consulta.interchange.json_columns import Columns
 from consulta.store.file import ConsultaFile
 from consulta.store.models import TABLES_BY_NAME, AuditRow
 
@@ -41,7 +42,6 @@ ORDER = (
     ("guideline", "guidelines"),
     ("position", "positions"),
 )
-CHUNK = 20_000
 KIND_OF = dict(ORDER)
 _DONE = "done"
 
@@ -62,21 +62,21 @@ class BulkWriter:
         self.counts: dict[str, int] = {kind: 0 for _table_name, kind in ORDER}
         self.done = 0
         self.error: BaseException | None = None
-        self._queue: queue.SimpleQueue[tuple[str, Any]] = queue.SimpleQueue()
+        self._queue: queue.SimpleQueue[tuple[str, Any, int]] = queue.SimpleQueue()
         self._abort = threading.Event()
         self._thread = threading.Thread(target=self._run, name="consulta-import", daemon=True)
         self._thread.start()
 
-    def put(self, table: str, rows: Rows) -> None:
-        if rows:
-            self._queue.put((table, rows))
+    def put(self, table: str, columns: Columns, n: int) -> None:
+        if n:
+            self._queue.put((table, columns, n))
 
     def finish(
         self, warnings: int, progress: Progress | None = None, total: int = 0
     ) -> dict[str, int]:
         """Commit and close the file; reports progress (``total`` rows, 0 if unknown) and
         honours a cancel meanwhile."""
-        self._queue.put((_DONE, warnings))
+        self._queue.put((_DONE, warnings, 0))
         while self._thread.is_alive():
             step(progress, self.done, total, _("Writing the consultation…"))
             self._thread.join(0.1)
@@ -89,7 +89,7 @@ class BulkWriter:
     def abort(self) -> None:
         """Stop writing and delete the file (waits for the writing thread)."""
         self._abort.set()
-        self._queue.put((_DONE, None))
+        self._queue.put((_DONE, None, 0))
         self._thread.join()
         self.tmp.unlink(missing_ok=True)
 
@@ -136,19 +136,16 @@ class BulkWriter:
             try:
                 with conn.begin():
                     while True:
-                        table, rows = self._queue.get()
+                        table, columns, n = self._queue.get()
                         if self._abort.is_set():
                             raise _Aborted()
                         if table == _DONE:
-                            _audit(conn, cfile, stamp, now, self.source, self.counts, rows)
+                            _audit(conn, cfile, stamp, now, self.source, self.counts, columns)
                             break
-                        _prepare(table, rows, self.counts[KIND_OF[table]])
-                        for start in range(0, len(rows), CHUNK):
-                            if self._abort.is_set():
-                                raise _Aborted()
-                            _insert(conn, table, rows[start : start + CHUNK], meta)
-                        self.counts[KIND_OF[table]] += len(rows)
-                        self.done += len(rows)
+                        _prepare(table, columns, n, self.counts[KIND_OF[table]])
+                        _insert(raw, conn, table, columns, meta)
+                        self.counts[KIND_OF[table]] += n
+                        self.done += n
             finally:
                 for pragma in _SAFE:
                     raw.execute(pragma)
@@ -174,32 +171,24 @@ _SAFE = (
 )
 
 
-def _insert(conn: Connection, name: str, rows: Rows, meta: dict[str, Any]) -> None:
-    """One executemany of ``rows`` (all with the same keys) plus the shared ``meta``.
+def _insert(raw: Any, conn: Connection, name: str, columns: Columns, meta: dict[str, Any]) -> None:
+    """One executemany of the rows zipped from ``columns`` plus the shared ``meta``.
 
     Values go through the column types' own bind processors (dates, times and
     timestamps are stored exactly as SQLAlchemy stores them); ``meta`` is processed once.
     """
-    if not rows:
-        return
     t = _table(name)
     dialect = conn.dialect
-    columns = list(rows[0])
-    converters = [(c, p) for c in columns if (p := _processor(t.c[c], dialect)) is not None]
-    for row in rows:
-        for column, convert in converters:
-            value = row[column]
-            if value is not None:
-                row[column] = convert(value)
-    fixed = tuple(
-        p(v) if (p := _processor(t.c[c], dialect)) is not None else v for c, v in meta.items()
-    )
+    for column, values in columns.items():
+        convert = _processor(t.c[column], dialect)
+        if convert is not None:
+            columns[column] = [None if v is None else convert(v) for v in values]
+    fixed = [p(v) if (p := _processor(t.c[c], dialect)) is not None else v for c, v in meta.items()]
     names = ", ".join(f'"{c}"' for c in (*columns, *meta))
     marks = ", ".join("?" * (len(columns) + len(meta)))
-    getter = itemgetter(*columns)
-    conn.exec_driver_sql(
+    raw.executemany(
         f'INSERT INTO "{t.name}" ({names}) VALUES ({marks})',
-        [getter(row) + fixed for row in rows],
+        zip(*columns.values(), *map(repeat, fixed), strict=False),  # ``fixed`` repeats
     )
 
 
@@ -211,27 +200,29 @@ def _processor(column: Any, dialect: Any) -> Any:
     return column.type.dialect_impl(dialect).bind_processor(dialect)
 
 
-def _prepare(table: str, rows: Rows, offset: int) -> None:
+_NO_VOTES = (None, None, None, None)
+
+
+def _prepare(table: str, columns: Columns, n: int, offset: int) -> None:
     """What a table needs beyond the document: sort order, search key, ids, split votes.
     ``offset`` is the number of rows of the table already written."""
     if table == "sector":
-        for order, row in enumerate(rows, offset):
-            row["sort_order"] = order
+        columns["sort_order"] = list(range(offset, offset + n))
     elif table == "participant":
-        for row in rows:
-            row["search_key"] = search_key(row["name"], row["email"])
+        columns["search_key"] = list(map(search_key, columns["name"], columns["email"]))
     elif table == "attendance":
-        for row in rows:
-            row["id"] = attendance_key(row["session_id"], row["participant_id"])
+        columns["id"] = list(map(attendance_key, columns["session_id"], columns["participant_id"]))
     elif table == "position":
-        for row in rows:
-            votes = row.pop("votes")
+        votes = [v or _NO_VOTES for v in columns.pop("votes")]
+        for i, column in enumerate(
             (
-                row["votes_support"],
-                row["votes_support_with_reservations"],
-                row["votes_oppose"],
-                row["votes_abstain"],
-            ) = votes if votes is not None else (None, None, None, None)
+                "votes_support",
+                "votes_support_with_reservations",
+                "votes_oppose",
+                "votes_abstain",
+            )
+        ):
+            columns[column] = [v[i] for v in votes]
 
 
 _FOLDED: dict[str, str] = {}

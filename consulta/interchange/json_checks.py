@@ -2,13 +2,16 @@
 
 Each check takes a JSON value and returns what to store (an id lower-cased, a date as a
 ``date``...) or raises ``Bad`` with the message to show after the value's JSON path.
-Messages are only built on failure, so the checks cost little on sound documents.
+Messages are only built on failure, so the checks cost little on sound documents. Each
+also has a form that checks a whole column of values in bulk (``Check.all``), for the
+quick path of ``json_columns``.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, time
 from typing import Any
 
@@ -40,7 +43,8 @@ KINDS = (
 )
 TOP_KEYS = frozenset({"format", "version", "consultation", *KINDS})
 
-Check = Callable[[Any], Any]
+One = Callable[[Any], Any]
+Many = Callable[[list[Any]], list[Any]]
 
 
 class Bad(Exception):
@@ -52,10 +56,41 @@ class Bad(Exception):
         self.sub = sub
 
 
-# -- value checks (each returns the value to store, or raises Bad) ------------------------
+class Slow(Exception):
+    """Some of the values given to a ``many`` check need to be looked at one by one."""
 
 
-def text(value: Any) -> str:
+# What a ``many`` check may raise instead of ``Slow``: a value of the wrong type met by a
+# bulk operation (joining, hashing, comparing), or a missing name.
+NEEDS_ONE_BY_ONE = (Slow, Bad, TypeError, KeyError)
+
+
+@dataclass(frozen=True)
+class Check:
+    """The check of one value (``one``), and of a whole column at once (``many``: every
+    value not None; returns what to store, the same as ``one`` would for each, or raises
+    one of ``NEEDS_ONE_BY_ONE`` when any value would fail, so the caller looks at them one
+    by one to report each problem). ``many`` does its work in bulk operations, which is
+    what makes a large document quick to check; it defaults to ``one`` on each value."""
+
+    one: One
+    many: Many | None = None
+
+    def all(self, values: list[Any]) -> list[Any]:
+        if self.many is not None:
+            return self.many(values)
+        return list(map(self.one, values))
+
+
+def _require(ok: bool) -> None:
+    if not ok:
+        raise Slow
+
+
+# -- value checks (``one`` returns the value to store, or raises Bad) ---------------------
+
+
+def _text(value: Any) -> str:
     if type(value) is not str:
         raise Bad(_("must be a string"))
     if "\x00" in value:
@@ -63,26 +98,59 @@ def text(value: Any) -> str:
     return value
 
 
-def name(value: Any) -> str:
-    checked = text(value)
+def _texts(values: list[Any]) -> list[Any]:
+    _require("\x00" not in "".join(values))  # joining raises TypeError on a non-string
+    return values
+
+
+text = Check(_text, _texts)
+
+
+def _name(value: Any) -> str:
+    checked = _text(value)
     if not checked.strip():
         raise Bad(_("must not be empty"))
     return checked
 
 
-def boolean(value: Any) -> bool:
+def _names(values: list[Any]) -> list[Any]:
+    _texts(values)
+    _require(all(map(str.strip, values)))
+    return values
+
+
+name = Check(_name, _names)
+
+
+def _boolean(value: Any) -> bool:
     if type(value) is not bool:
         raise Bad(_("must be true or false"))
     return value
 
 
-def uuid(value: Any) -> str:
+def _booleans(values: list[Any]) -> list[Any]:
+    _require(set(map(type, values)) <= {bool})
+    return values
+
+
+boolean = Check(_boolean, _booleans)
+
+
+def _uuid(value: Any) -> str:
     if type(value) is not str or not _UUID(value):
         raise Bad(_("not a UUID (like 3f2b8c1e-0d4a-4e7b-9c55-1a2b3c4d5e6f)"))
     return value.lower()
 
 
-def day(value: Any) -> date:
+def _uuids(values: list[Any]) -> list[Any]:
+    _require(all(map(_UUID, values)))  # the pattern raises TypeError on a non-string
+    return values if all(map(str.islower, values)) else list(map(str.lower, values))
+
+
+uuid = Check(_uuid, _uuids)
+
+
+def _day(value: Any) -> date:
     if type(value) is str and _DATE(value):
         try:
             return date.fromisoformat(value)
@@ -91,64 +159,75 @@ def day(value: Any) -> date:
     raise Bad(_("not a date (YYYY-MM-DD)"))
 
 
-def clock_time(value: Any) -> time:
+day = Check(_day)
+
+
+def _clock_time(value: Any) -> time:
     if type(value) is not str or not _TIME(value):
         raise Bad(_("not a time (HH:MM, 24-hour)"))
     return time(int(value[:2]), int(value[3:]))
 
 
-def one_of(choices: tuple[str, ...]) -> Check:
+clock_time = Check(_clock_time)
+
+
+def one_of(choices: tuple[str, ...], message: str = N_("must be one of {choices}")) -> Check:
+    """A string among ``choices``; ``message`` (marked with ``N_``) says which."""
     allowed = frozenset(choices)
     listed = ", ".join(choices)
 
-    def check(value: Any) -> str:
+    def one(value: Any) -> str:
         if type(value) is not str or value not in allowed:
-            raise Bad(_("must be one of {choices}", choices=listed))
+            raise Bad(_(message, choices=listed))
         return value
 
-    return check
+    def many(values: list[Any]) -> list[Any]:
+        _require(allowed.issuperset(values))  # only strings equal the choices
+        return values
+
+    return Check(one, many)
 
 
 def optional_one_of(choices: tuple[str, ...]) -> Check:
-    allowed = frozenset(choices)
-    listed = ", ".join(choices)
-
-    def check(value: Any) -> str:
-        if type(value) is not str or value not in allowed:
-            raise Bad(_("must be one of {choices} or null", choices=listed))
-        return value
-
-    return check
+    return one_of(choices, N_("must be one of {choices} or null"))
 
 
 def whole(low: int, high: int) -> Check:
-    def check(value: Any) -> int:
+    def one(value: Any) -> int:
         if type(value) is not int or not low <= value <= high:
             raise Bad(_("must be a whole number from {low} to {high}", low=low, high=high))
         return value
 
-    return check
+    def many(values: list[Any]) -> list[Any]:
+        _require(set(map(type, values)) <= {int} and low <= min(values) and max(values) <= high)
+        return values
+
+    return Check(one, many)
 
 
 def reference(ids: dict[str, int], message: str) -> Check:
     """An id that must name a record already read (``ids`` fills up as records are read);
     ``message`` (marked with ``N_``) is translated when the id names nothing."""
 
-    def check(value: Any) -> Any:
-        if value in ids:  # the common case: an id exactly as read (so already checked)
+    def one(value: Any) -> Any:
+        if type(value) is str and value in ids:  # an id exactly as read (so checked)
             return value
-        checked = uuid(value)
+        checked = _uuid(value)
         if checked not in ids:
             raise Bad(_(message))
         return checked
 
-    return check
+    def many(values: list[Any]) -> list[Any]:
+        _require(all(map(ids.__contains__, values)))  # ids holds strings only
+        return values
+
+    return Check(one, many)
 
 
 def district_name(names: dict[str, str]) -> Check:
     """A district name listed in the consultation; returns the district's id."""
 
-    def check(value: Any) -> str:
+    def one(value: Any) -> str:
         if type(value) is not str:
             raise Bad(_("must be a string or null"))
         found = names.get(value)
@@ -156,13 +235,16 @@ def district_name(names: dict[str, str]) -> Check:
             raise Bad(_("“{name}” is not in consultation.districts", name=value))
         return found
 
-    return check
+    def many(values: list[Any]) -> list[Any]:
+        return list(map(names.__getitem__, values))  # names holds strings only
+
+    return Check(one, many)
 
 
 VOTE_KEYS = frozenset(STANCES)
 
 
-def votes(value: Any) -> tuple[int, int, int, int]:
+def _votes(value: Any) -> tuple[int, int, int, int]:
     if type(value) is not dict:
         raise Bad(_("must be an object with the four counts, or null"))
     counts = []
@@ -174,6 +256,15 @@ def votes(value: Any) -> tuple[int, int, int, int]:
             raise Bad(_("must be a whole number from 0 to {high}", high=MAX_VOTES), "." + key)
         counts.append(n)
     return counts[0], counts[1], counts[2], counts[3]
+
+
+def _votes_many(values: list[Any]) -> list[Any]:
+    # Four keys and the four counts present: no unknown key to warn about.
+    _require(all(map((4).__eq__, map(len, values))))
+    return list(map(_votes, values))
+
+
+votes = Check(_votes, _votes_many)
 
 
 # -- record specs: (key, column, required, default, check) --------------------------------

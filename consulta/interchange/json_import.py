@@ -24,12 +24,13 @@ from consulta.domain.errors import (
     Problem,
 )
 from consulta.domain.progress import Progress, step
+from consulta.gcpause import paused
 from consulta.i18n import _
 from consulta.interchange.json_bulk import BulkWriter
 from consulta.interchange.json_checks import FORMAT, KINDS, VERSION
+from consulta.interchange.json_columns import Columns
 from consulta.interchange.json_validate import (
     Parsed,
-    Rows,
     Sink,
     check_header,
     parse_document,
@@ -159,10 +160,18 @@ def import_json(
 ) -> ImportReport:
     """Check the document ``source`` and write it as the new consultation file ``target``."""
     source = Path(source)
-    _check_target(Path(target).absolute(), overwrite)
+    target = Path(target).absolute()
+    _check_target(target, overwrite)
     step(progress, 0, 0, _("Reading “{name}”…", name=source.name))
-    doc, surrogates = load_document(source)
-    return import_document(doc, target, progress, overwrite, source=source, surrogates=surrogates)
+    # The new file is made while the document is read (the writer waits for rows).
+    writer = _writer(target, source)
+    try:
+        with paused():
+            doc, surrogates = load_document(source)
+            return _import(doc, target, writer, progress, overwrite, source, surrogates)
+    except BaseException:
+        writer.abort()
+        raise
 
 
 def import_document(
@@ -180,29 +189,48 @@ def import_document(
     source = Path(source)
     target = Path(target).absolute()
     _check_target(target, overwrite)
-    step(progress, 0, 0, _("Checking the document…"))
-    check_header_or_raise(source, doc)
-    tmp = target.with_name(f".{target.name}.{uuidlib.uuid4().hex[:8]}.importing")
-    # The rows are written into the temporary file while the rest is still checked; the
-    # file is deleted unless the whole document is sound and fully written.
-    writer = BulkWriter(tmp, target, source)
-    total = _size(doc)
-    checked = 0
-
-    def sink(table: str, rows: Rows) -> None:
-        nonlocal checked
-        checked += len(rows)
-        step(progress, checked, total, _("Checking and writing the consultation…"))
-        writer.put(table, rows)
-
+    writer = _writer(target, source)
     try:
-        parsed = check_document(source, doc, surrogates, sink)
-        counts = writer.finish(len(parsed.warnings), progress, total)
-        _check_target(target, overwrite)
-        _replace(tmp, target)
+        with paused():
+            return _import(doc, target, writer, progress, overwrite, source, surrogates)
     except BaseException:
         writer.abort()
         raise
+
+
+def _writer(target: Path, source: Path) -> BulkWriter:
+    """A writer into a temporary file beside ``target``; it is deleted unless the whole
+    document is sound and fully written."""
+    tmp = target.with_name(f".{target.name}.{uuidlib.uuid4().hex[:8]}.importing")
+    return BulkWriter(tmp, target, source)
+
+
+def _import(
+    doc: dict[str, Any],
+    target: Path,
+    writer: BulkWriter,
+    progress: Progress | None,
+    overwrite: bool,
+    source: Path,
+    surrogates: bool,
+) -> ImportReport:
+    """Check the document while the writer writes its rows; the caller aborts the writer
+    on any exception."""
+    step(progress, 0, 0, _("Checking the document…"))
+    check_header_or_raise(source, doc)
+    total = _size(doc)
+    checked = 0
+
+    def sink(table: str, columns: Columns, n: int) -> None:
+        nonlocal checked
+        checked += n
+        step(progress, checked, total, _("Checking and writing the consultation…"))
+        writer.put(table, columns, n)
+
+    parsed = check_document(source, doc, surrogates, sink)
+    counts = writer.finish(len(parsed.warnings), progress, total)
+    _check_target(target, overwrite)
+    _replace(writer.tmp, target)
     return ImportReport(target, counts, parsed.warnings)
 
 

@@ -38,17 +38,19 @@ from consulta.interchange.json_checks import (
     uuid,
     whole,
 )
+from consulta.interchange.json_columns import Columns, chunk_columns, claim, rows_to_columns
 
 Rows = list[dict[str, Any]]
-Sink = Callable[[str, Rows], None]
-STREAM = 10_000  # rows handed to the sink at a time
+# sink(table, columns, n): n checked rows of a table, one list per column.
+Sink = Callable[[str, Columns, int], None]
+STREAM = 10_000  # records checked (and handed to the sink) at a time
 
 
 @dataclass
 class Parsed:
-    """The rows of every table, and what was found wrong or ignored on the way."""
+    """How many rows every table has, and what was found wrong or ignored on the way."""
 
-    rows: dict[str, Rows] = field(default_factory=dict)
+    counts: dict[str, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
 
@@ -60,15 +62,14 @@ class _Walk:
     def __init__(self, sink: Sink | None) -> None:
         self.out = Parsed()
         self.sink = sink
-        self.sent = 0  # rows of the current table handed to the sink
         # (where, key) -> [first path, count]
         self.unknown: dict[tuple[str, str], list[Any]] = {}
 
-    def send(self, table: str, rows: Rows) -> None:
-        """Hand the rows not yet sent to the sink, while the document is still sound."""
-        if self.sink is not None and not self.out.problems and len(rows) > self.sent:
-            self.sink(table, rows[self.sent :])
-        self.sent = len(rows)
+    def send(self, table: str, columns: Columns, n: int) -> None:
+        """Count checked rows, and hand them to the sink while the document is sound."""
+        self.out.counts[table] = self.out.counts.get(table, 0) + n
+        if self.sink is not None and n and not self.out.problems:
+            self.sink(table, columns, n)
 
     def problem(self, path: str, message: str) -> None:
         self.out.problems.append(Problem(path, message))
@@ -94,7 +95,7 @@ class _Walk:
                 row[column] = default
                 continue
             try:
-                row[column] = check(value)
+                row[column] = check.one(value)
             except Bad as bad:
                 self.problem(f"{path}.{key}{bad.sub}", bad.message)
                 row[column] = default
@@ -122,8 +123,6 @@ def _consultation(walk: _Walk, doc: dict[str, Any]) -> dict[str, str]:
     if type(value) is not dict:
         message = _("required") if value is None else _("must be an object")
         walk.problem("consultation", message)
-        walk.out.rows["consultation"] = []
-        walk.out.rows["district"] = []
         return {}
     specs: list[Spec] = [
         ("id", "id", True, None, uuid),
@@ -134,7 +133,6 @@ def _consultation(walk: _Walk, doc: dict[str, Any]) -> dict[str, str]:
         ("quorum_sectors", "quorum_sectors", False, None, whole(1, 10_000)),
     ]
     row = walk.record("consultation", value, specs)
-    walk.out.rows["consultation"] = [row]
     walk.note_unknown(
         "consultation", "consultation", value, frozenset({s[0] for s in specs} | {"districts"})
     )
@@ -159,7 +157,7 @@ def _consultation(walk: _Walk, doc: dict[str, Any]) -> dict[str, str]:
     rows: Rows = []
     for i, district in enumerate(names):
         try:
-            district = name(district)
+            district = name.one(district)
         except Bad as bad:
             walk.problem(f"consultation.districts[{i}]", bad.message)
             continue
@@ -170,7 +168,8 @@ def _consultation(walk: _Walk, doc: dict[str, Any]) -> dict[str, str]:
             continue
         districts[district] = derived_id("district", consultation_id, district)
         rows.append({"id": districts[district], "name": district})
-    walk.out.rows["district"] = rows
+    walk.send("consultation", rows_to_columns([row], list(row)), 1)
+    walk.send("district", rows_to_columns(rows, ["id", "name"]), len(rows))
     return districts
 
 
@@ -187,7 +186,28 @@ TABLES = {
 }
 
 
-def _unique_keys() -> dict[str, tuple[Callable[[dict[str, Any]], Any], str]]:
+# The kinds whose records must be unique by some of their columns besides the id.
+UNIQUE_COLUMNS = {
+    "attendance": ("session_id", "participant_id"),
+    "positions": ("guideline_id", "session_id", "sector_id"),
+}
+# The kinds checked column by column when they can be (json_columns): the large ones.
+# Sectors and guidelines have keys that need folding and sessions compare two columns;
+# they are few, so they are always checked record by record.
+QUICK = frozenset({"organisations", "participants", "agenda_items", "attendance", "positions"})
+
+KeyOf = Callable[[dict[str, Any]], Any]
+
+
+def _columns_key(columns: tuple[str, ...]) -> KeyOf:
+    def key(row: dict[str, Any]) -> Any:
+        values = tuple(row[c] for c in columns)
+        return values if all(values) else None
+
+    return key
+
+
+def _unique_keys() -> dict[str, tuple[KeyOf, str]]:
     return {
         "sectors": (
             lambda r: fold(r["name"]) if r["name"] else None,
@@ -198,19 +218,11 @@ def _unique_keys() -> dict[str, tuple[Callable[[dict[str, Any]], Any], str]]:
             _("another guideline has this code"),
         ),
         "attendance": (
-            lambda r: (
-                (r["session_id"], r["participant_id"])
-                if r["session_id"] and r["participant_id"]
-                else None
-            ),
+            _columns_key(UNIQUE_COLUMNS["attendance"]),
             _("this participant is already listed as attending this session"),
         ),
         "positions": (
-            lambda r: (
-                (r["guideline_id"], r["session_id"], r["sector_id"])
-                if r["guideline_id"] and r["session_id"] and r["sector_id"]
-                else None
-            ),
+            _columns_key(UNIQUE_COLUMNS["positions"]),
             _("this sector already has a position on this guideline at this session"),
         ),
     }
@@ -222,31 +234,59 @@ def _kind(
     kind: str,
     specs: list[Spec],
     ids: dict[str, int],
-    unique: tuple[Callable[[dict[str, Any]], Any], str] | None,
+    unique: tuple[KeyOf, str] | None,
 ) -> None:
     items = doc.get(kind)
-    rows: Rows = []
-    table = TABLES[kind]
-    walk.out.rows[table] = rows
     if items is None:
         return
     if type(items) is not list:
         walk.problem(kind, _("must be a list"))
         return
+    table = TABLES[kind]
+    known = frozenset(s[0] for s in specs)
+    columns = [s[1] for s in specs]
+    has_id = specs[0][0] == "id"
+    keys: dict[Any, int] = {}
+    key_columns = UNIQUE_COLUMNS.get(kind, ())
+    quick = kind in QUICK
+    for start in range(0, len(items), STREAM):
+        chunk = items[start : start + STREAM]
+        checked = chunk_columns(chunk, specs, known) if quick else None
+        if checked is not None and claim(
+            checked, start, ids if has_id else None, keys if key_columns else None, key_columns
+        ):
+            walk.send(table, checked, len(chunk))
+        else:
+            rows = _records(walk, kind, chunk, start, specs, ids, keys, unique)
+            walk.send(table, rows_to_columns(rows, columns), len(rows))
+
+
+def _records(
+    walk: _Walk,
+    kind: str,
+    chunk: list[Any],
+    start: int,
+    specs: list[Spec],
+    ids: dict[str, int],
+    keys: dict[Any, int],
+    unique: tuple[KeyOf, str] | None,
+) -> Rows:
+    """Check records one by one (the chunk starts at ``start`` in the kind's list),
+    reporting every problem; returns the rows of the sound ones."""
+    rows: Rows = []
     known = frozenset(s[0] for s in specs)
     n_known = len(known)
     has_id = specs[0][0] == "id"
-    keys: dict[Any, int] = {}
     problems = walk.out.problems
     unique_key, unique_message = unique if unique is not None else (None, "")
     sessions = kind == "sessions"
     positions = kind == "positions"
-    for i, item in enumerate(items):
+    for i, item in enumerate(chunk, start):
         if type(item) is not dict:
             walk.problem(f"{kind}[{i}]", _("must be an object"))
             continue
         before = len(problems)
-        # The loop of _Walk.record, inlined: this runs for every record of the document.
+        # The loop of _Walk.record, inlined: this runs for every record of the chunk.
         row: dict[str, Any] = {}
         for key, column, required, default, check in specs:
             value = item.get(key)
@@ -256,7 +296,7 @@ def _kind(
                 row[column] = default
                 continue
             try:
-                row[column] = check(value)
+                row[column] = check.one(value)
             except Bad as bad:
                 walk.problem(f"{kind}[{i}].{key}{bad.sub}", bad.message)
                 row[column] = default
@@ -283,9 +323,7 @@ def _kind(
                 walk.note_unknown("votes", f"{kind}[{i}].votes", votes, VOTE_KEYS)
         if len(problems) == before:
             rows.append(row)
-            if len(rows) - walk.sent >= STREAM:
-                walk.send(table, rows)
-    walk.send(table, rows)
+    return rows
 
 
 def _surrogates(walk: _Walk, value: Any, path: str) -> None:
@@ -348,14 +386,10 @@ def parse_document(
         for key, value in doc.items():
             _surrogates(walk, value, _key_text(key))
     districts = _consultation(walk, doc)
-    for table in ("consultation", "district"):
-        walk.sent = 0
-        walk.send(table, walk.out.rows[table])
     ids: dict[str, dict[str, int]] = {kind: {} for kind in KINDS}
     specs = specs_of(ids, districts)
     unique = _unique_keys()
     for kind in KINDS:
-        walk.sent = 0
         _kind(walk, doc, kind, specs[kind], ids[kind], unique.get(kind))
     for key in doc:
         if key not in TOP_KEYS:

@@ -13,7 +13,6 @@ import sqlite3
 import threading
 from datetime import UTC, datetime
 from hashlib import sha1
-from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +25,7 @@ from consulta.domain.progress import Progress, step
 from consulta.domain.text import fold
 from consulta.i18n import _
 from consulta.interchange.json_columns import Columns
-from consulta.store.file import ConsultaFile
+from consulta.store.file import ConsultaFile, write_info
 from consulta.store.models import TABLES_BY_NAME, AuditRow
 
 # The tables in foreign-key order, with the document's name for each.
@@ -141,6 +140,7 @@ class BulkWriter:
                             raise _Aborted()
                         if table == _DONE:
                             _audit(conn, cfile, stamp, now, self.source, self.counts, columns)
+                            write_info(conn, {"clock": stamp, "replica_path": str(self.target)})
                             break
                         _prepare(table, columns, n, self.counts[KIND_OF[table]])
                         _insert(raw, conn, table, columns, meta)
@@ -149,8 +149,6 @@ class BulkWriter:
             finally:
                 for pragma in _SAFE:
                     raw.execute(pragma)
-        if not self._abort.is_set():
-            cfile.set_info({"clock": stamp, "replica_path": str(self.target)})
 
 
 class _Aborted(Exception):
@@ -172,10 +170,11 @@ _SAFE = (
 
 
 def _insert(raw: Any, conn: Connection, name: str, columns: Columns, meta: dict[str, Any]) -> None:
-    """One executemany of the rows zipped from ``columns`` plus the shared ``meta``.
+    """One executemany of the rows zipped from ``columns``, with the ``meta`` values shared
+    by every row written into the statement once (as literals) rather than bound per row.
 
     Values go through the column types' own bind processors (dates, times and
-    timestamps are stored exactly as SQLAlchemy stores them); ``meta`` is processed once.
+    timestamps are stored exactly as SQLAlchemy stores them).
     """
     t = _table(name)
     dialect = conn.dialect
@@ -183,13 +182,20 @@ def _insert(raw: Any, conn: Connection, name: str, columns: Columns, meta: dict[
         convert = _processor(t.c[column], dialect)
         if convert is not None:
             columns[column] = [None if v is None else convert(v) for v in values]
-    fixed = [p(v) if (p := _processor(t.c[c], dialect)) is not None else v for c, v in meta.items()]
+    shared = [_literal(p(v) if (p := _processor(t.c[c], dialect)) else v) for c, v in meta.items()]
     names = ", ".join(f'"{c}"' for c in (*columns, *meta))
-    marks = ", ".join("?" * (len(columns) + len(meta)))
+    placeholders = ", ".join(["?"] * len(columns) + shared)
     raw.executemany(
-        f'INSERT INTO "{t.name}" ({names}) VALUES ({marks})',
-        zip(*columns.values(), *map(repeat, fixed), strict=False),  # ``fixed`` repeats
+        f'INSERT INTO "{t.name}" ({names}) VALUES ({placeholders})',
+        zip(*columns.values(), strict=True),
     )
+
+
+def _literal(value: Any) -> str:
+    """An SQL string literal (the shared values are our own: stamps, times, an id)."""
+    if type(value) is not str:
+        raise TypeError(f"not text: {value!r}")
+    return "'" + value.replace("'", "''") + "'"
 
 
 def _processor(column: Any, dialect: Any) -> Any:

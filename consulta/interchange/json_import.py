@@ -74,6 +74,7 @@ def load_document(source: Path) -> tuple[dict[str, Any], bool]:
         raise FileError(
             source, _("“{path}” could not be read ({reason}).", path=source, reason=exc.strerror)
         ) from exc
+    surrogates = _SURROGATE_ESCAPE.search(raw) is not None
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -86,6 +87,7 @@ def load_document(source: Path) -> tuple[dict[str, Any], bool]:
                 offset=exc.start,
             ),
         ) from None
+    del raw  # the text alone while it is parsed (a national document is ~40 MB)
     try:
         doc = json.loads(content, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
@@ -119,7 +121,7 @@ def load_document(source: Path) -> tuple[dict[str, Any], bool]:
                 format=FORMAT,
             ),
         )
-    return doc, _SURROGATE_ESCAPE.search(raw) is not None
+    return doc, surrogates
 
 
 def check_header_or_raise(source: Path, doc: dict[str, Any]) -> None:

@@ -15,7 +15,7 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import Engine
+from sqlalchemy import Connection, Engine
 
 from consulta.domain.errors import FileError, FileFormatError
 from consulta.i18n import _
@@ -168,12 +168,7 @@ class ConsultaFile:
 
     def set_info(self, values: dict[str, str]) -> None:
         with self.engine.begin() as conn:
-            for key, value in values.items():
-                conn.exec_driver_sql(
-                    "INSERT INTO file_info(key, value) VALUES (?, ?) "
-                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                    (key, value),
-                )
+            write_info(conn, values)
 
     @property
     def actor(self) -> str:
@@ -235,6 +230,16 @@ class ConsultaFile:
 
     def __exit__(self, *exc: object) -> None:
         self.close()
+
+
+def write_info(conn: Connection, values: dict[str, str]) -> None:
+    """Set keys of ``file_info`` within the caller's transaction."""
+    for key, value in values.items():
+        conn.exec_driver_sql(
+            "INSERT INTO file_info(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (key, value),
+        )
 
 
 def _fsync_dir(folder: Path) -> None:

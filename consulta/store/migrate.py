@@ -36,12 +36,19 @@ def upgrade(conn: sqlite3.Connection) -> None:
     conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
 
 
+PAGE_SIZE = 8192
+
+
 def create_current(conn: sqlite3.Connection) -> None:
     """Give an empty database the current schema, stamped as the migrations would."""
     from consulta.store import schema_sql
 
     if schema_sql.VERSION != SCHEMA_VERSION:  # a migration added without regenerating
         raise RuntimeError(f"schema_sql.py is for version {schema_sql.VERSION}; regenerate it")
+    # 8 KiB pages: bulk writes into a national file measured ~13 % faster than with 4 KiB
+    # (fewer, fuller B-tree pages for rows keyed by 36-character ids). SQLite reads any
+    # page size; files made with 4 KiB keep it. Only an empty database takes this.
+    conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
     conn.execute("BEGIN")
     try:
         for statement in schema_sql.STATEMENTS:

@@ -1,10 +1,13 @@
 """Check a parsed interchange document and turn it into table rows, collecting every problem.
 
 ``parse_document(doc)`` walks the whole document once, in the order of the tables'
-foreign keys (so every reference points to a kind already read), and returns the rows to
-insert (column names of ``consulta.store.models``, ids lower-cased, defaults filled in,
-dates and times as Python objects) with the problems and warnings found, each with its
-JSON path (``positions[12].sector_id``). Nothing here touches a file.
+foreign keys (so every reference points to a kind already read), hands the rows to insert
+to a sink as it goes (column names of ``consulta.store.models``, ids lower-cased, defaults
+filled in, dates and times as Python objects; one list per column) and returns the
+problems and warnings found, each with its JSON path (``positions[12].sector_id``).
+The large kinds are checked a chunk at a time, column by column (``json_columns``); a
+chunk with anything unusual is walked record by record, which words every problem.
+Nothing here touches a file.
 
 Rules beyond the format document, the same the services keep: names, titles and codes
 are not blank; district names, sector names (accent- and case-insensitive) and guideline
@@ -235,6 +238,7 @@ def _kind(
     specs: list[Spec],
     ids: dict[str, int],
     unique: tuple[KeyOf, str] | None,
+    quick: bool,
 ) -> None:
     items = doc.get(kind)
     if items is None:
@@ -248,7 +252,7 @@ def _kind(
     has_id = specs[0][0] == "id"
     keys: dict[Any, int] = {}
     key_columns = UNIQUE_COLUMNS.get(kind, ())
-    quick = kind in QUICK
+    quick = quick and kind in QUICK
     for start in range(0, len(items), STREAM):
         chunk = items[start : start + STREAM]
         checked = chunk_columns(chunk, specs, known) if quick else None
@@ -372,14 +376,18 @@ def json_repr(value: Any) -> str:
 
 
 def parse_document(
-    doc: dict[str, Any], surrogates: bool = True, sink: Sink | None = None
+    doc: dict[str, Any],
+    surrogates: bool = True,
+    sink: Sink | None = None,
+    quick: bool = True,
 ) -> Parsed:
     """Check a whole document (format and version already checked); ``surrogates=False``
     skips the search for lone surrogates when the source text cannot hold any.
 
-    ``sink(table, rows)``, if given, receives the rows in foreign-key order as soon as
-    they are checked, as long as no problem has been found (a writer can start early;
-    it must be abandoned if the result has problems).
+    ``sink(table, columns, n)``, if given, receives the rows in foreign-key order, one
+    list per column, as soon as they are checked, as long as no problem has been found
+    (a writer can start early; it must be abandoned if the result has problems).
+    ``quick=False`` checks every record one by one (the tests compare both ways).
     """
     walk = _Walk(sink)
     if surrogates:
@@ -390,7 +398,7 @@ def parse_document(
     specs = specs_of(ids, districts)
     unique = _unique_keys()
     for kind in KINDS:
-        _kind(walk, doc, kind, specs[kind], ids[kind], unique.get(kind))
+        _kind(walk, doc, kind, specs[kind], ids[kind], unique.get(kind), quick)
     for key in doc:
         if key not in TOP_KEYS:
             walk.unknown[("", key)] = [_key_text(key), 1]

@@ -41,6 +41,24 @@ def _set(path: Callable[[Doc], None]) -> Doc:
 
 CASES: list[tuple[str, Callable[[Doc], None], str, str]] = [
     (
+        "reference given as an object",
+        lambda d: d["organisations"][0].update(sector_id={"id": d["sectors"][0]["id"]}),
+        "organisations[0].sector_id",
+        "not a UUID",
+    ),
+    (
+        "reference given as a list",
+        lambda d: d["positions"][0].update(session_id=[d["sessions"][0]["id"]]),
+        "positions[0].session_id",
+        "not a UUID",
+    ),
+    (
+        "district given as a list",
+        lambda d: d["participants"][0].update(district=["Norte"]),
+        "participants[0].district",
+        "must be a string",
+    ),
+    (
         "unknown sector",
         lambda d: d["positions"][1].update(sector_id="bbbbbbbb-bbbb-4bbb-8bbb-bbbbbbbbbbbb"),
         "positions[1].sector_id",

@@ -72,7 +72,7 @@ def test_changed_table_definition_is_refused(master: Path, tmp_path: Path) -> No
 def test_damaged_page_is_refused(master: Path, tmp_path: Path) -> None:
     bad = copy_of(master, tmp_path / "damaged.consulta")
     data = bytearray(bad.read_bytes())
-    page = 4096
+    page = int.from_bytes(data[16:18], "big")  # the page size in the header
     for offset in range(3 * page, 3 * page + 400):
         data[offset] = 0xA5
     bad.write_bytes(bytes(data))

@@ -65,7 +65,7 @@ def test_refuses_a_damaged_file(tmp_path: Path) -> None:
         for i in range(300):
             ws.organisations.create(f"Organisation {i} " + "x" * 200, sector.id)
     data = bytearray(path.read_bytes())
-    page = 4096
+    page = int.from_bytes(data[16:18], "big")  # the page size in the header
     for offset in range(page * 3, min(len(data), page * 12), 97):
         data[offset] = (data[offset] + 91) % 256
     path.write_bytes(bytes(data))

@@ -7,6 +7,11 @@ reported (``ru_maxrss``) is that of reading, checking and writing, not of genera
 CPU seconds (all threads of this process) are given beside wall seconds, and the load
 average, because wall time on a shared machine depends on what else runs.
 Rows are every record written: consultation, districts and the eight kinds.
+
+``core_baseline_rows_per_second`` is plain SQLAlchemy Core inserting rows into a simple
+table (one executemany, one transaction, a file on the same disk), measured in the same
+run: the import's aim is stated against it (at least a third), and comparing within one
+run keeps a busy machine from skewing the comparison.
 """
 
 from __future__ import annotations
@@ -27,6 +32,34 @@ sys.path.insert(0, str(ROOT))
 def _peak_mb() -> float:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return round(peak / (1024 * 1024 if sys.platform == "darwin" else 1024), 1)
+
+
+def core_baseline(folder: Path, n: int = 100_000) -> float:
+    """Rows per second of plain SQLAlchemy Core inserts (best of three)."""
+    import uuid
+
+    from sqlalchemy import Column, Integer, MetaData, Table, Text, create_engine, insert
+
+    metadata = MetaData()
+    table = Table(
+        "item",
+        metadata,
+        Column("id", Integer, primary_key=True),
+        Column("key", Text, nullable=False),
+        Column("name", Text, nullable=False),
+        Column("amount", Integer),
+    )
+    rows = [{"key": str(uuid.uuid4()), "name": f"Name {i}", "amount": i} for i in range(n)]
+    best = float("inf")
+    for attempt in range(3):
+        engine = create_engine(f"sqlite:///{folder / f'core{attempt}.db'}")
+        metadata.create_all(engine)
+        started = time.perf_counter()
+        with engine.begin() as conn:
+            conn.execute(insert(table), rows)
+        best = min(best, time.perf_counter() - started)
+        engine.dispose()
+    return n / best
 
 
 def main(argv: list[str]) -> int:
@@ -64,6 +97,7 @@ def main(argv: list[str]) -> int:
         export_seconds, export_cpu = min(exports)
 
         rows = report.total
+        core = core_baseline(Path(folder))
         result = {
             "rows": rows,
             "counts": report.counts,
@@ -72,6 +106,8 @@ def main(argv: list[str]) -> int:
             "import_seconds": round(import_seconds, 3),
             "import_rows_per_second": round(rows / import_seconds),
             "import_cpu_seconds": round(import_cpu, 3),
+            "core_baseline_rows_per_second": round(core),
+            "import_share_of_core_baseline": round(rows / import_seconds / core, 3),
             "export_seconds": round(export_seconds, 3),
             "export_rows_per_second": round(rows / export_seconds),
             "export_cpu_seconds": round(export_cpu, 3),

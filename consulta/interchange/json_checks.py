@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, time
+from itertools import repeat
 from typing import Any
 
 from consulta.i18n import N_, _
@@ -259,9 +260,12 @@ def _votes(value: Any) -> tuple[int, int, int, int]:
 
 
 def _votes_many(values: list[Any]) -> list[Any]:
-    # Four keys and the four counts present: no unknown key to warn about.
-    _require(all(map((4).__eq__, map(len, values))))
-    return list(map(_votes, values))
+    _require(set(map(type, values)) <= {dict})
+    _require(all(map((4).__eq__, map(len, values))))  # so no unknown key to warn about
+    counts = [list(map(dict.get, values, repeat(key))) for key in STANCES]
+    for column in counts:
+        _require(set(map(type, column)) <= {int} and min(column) >= 0 and max(column) <= MAX_VOTES)
+    return list(zip(*counts, strict=True))
 
 
 votes = Check(_votes, _votes_many)

@@ -262,7 +262,7 @@ def _votes(value: Any) -> tuple[int, int, int, int]:
 def _votes_many(values: list[Any]) -> list[Any]:
     _require(set(map(type, values)) <= {dict})
     _require(all(map((4).__eq__, map(len, values))))  # so no unknown key to warn about
-    counts = [list(map(dict.get, values, repeat(key))) for key in STANCES]
+    counts: list[list[Any]] = [list(map(dict.get, values, repeat(key))) for key in STANCES]
     for column in counts:
         _require(set(map(type, column)) <= {int} and min(column) >= 0 and max(column) <= MAX_VOTES)
     return list(zip(*counts, strict=True))

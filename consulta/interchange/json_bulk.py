@@ -16,7 +16,7 @@ from hashlib import sha1
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Date, DateTime, Table, Time, insert
+from sqlalchemy import Connection, Table, insert
 from sqlalchemy.exc import DBAPIError
 
 from consulta.domain.errors import FileError
@@ -24,6 +24,7 @@ from consulta.domain.model import DERIVED_ID_NAMESPACE
 from consulta.domain.progress import Progress, step
 from consulta.domain.text import fold
 from consulta.i18n import _
+from consulta.interchange.bulk_insert import insert_columns
 from consulta.interchange.json_columns import Columns
 from consulta.store.file import ConsultaFile, write_info
 from consulta.store.models import TABLES_BY_NAME, AuditRow
@@ -148,7 +149,7 @@ class BulkWriter:
                             write_info(conn, {"clock": stamp, "replica_path": str(self.target)})
                             break
                         _prepare(table, columns, n, self.counts[KIND_OF[table]])
-                        _insert(raw, conn, table, columns, meta)
+                        insert_columns(raw, conn.dialect, _table(table), columns, meta)
                         self.counts[KIND_OF[table]] += n
                         self.done += n
             finally:
@@ -184,43 +185,6 @@ _SAFE = (
     "PRAGMA journal_mode = DELETE",
     "PRAGMA cache_size = -2000",
 )
-
-
-def _insert(raw: Any, conn: Connection, name: str, columns: Columns, meta: dict[str, Any]) -> None:
-    """One executemany of the rows zipped from ``columns``, with the ``meta`` values shared
-    by every row written into the statement once (as literals) rather than bound per row.
-
-    Values go through the column types' own bind processors (dates, times and
-    timestamps are stored exactly as SQLAlchemy stores them).
-    """
-    t = _table(name)
-    dialect = conn.dialect
-    for column, values in columns.items():
-        convert = _processor(t.c[column], dialect)
-        if convert is not None:
-            columns[column] = [None if v is None else convert(v) for v in values]
-    shared = [_literal(p(v) if (p := _processor(t.c[c], dialect)) else v) for c, v in meta.items()]
-    names = ", ".join(f'"{c}"' for c in (*columns, *meta))
-    placeholders = ", ".join(["?"] * len(columns) + shared)
-    raw.executemany(
-        f'INSERT INTO "{t.name}" ({names}) VALUES ({placeholders})',
-        zip(*columns.values(), strict=True),
-    )
-
-
-def _literal(value: Any) -> str:
-    """An SQL string literal (the shared values are our own: stamps, times, an id)."""
-    if type(value) is not str:
-        raise TypeError(f"not text: {value!r}")
-    return "'" + value.replace("'", "''") + "'"
-
-
-def _processor(column: Any, dialect: Any) -> Any:
-    """The bind processor of a date, time or timestamp column (None for the others:
-    sqlite3 stores strings, numbers and booleans as SQLAlchemy would)."""
-    if not isinstance(column.type, Date | Time | DateTime):
-        return None
-    return column.type.dialect_impl(dialect).bind_processor(dialect)
 
 
 _NO_VOTES = (None, None, None, None)

@@ -185,7 +185,7 @@ def test_a_failed_write_names_the_target_and_leaves_nothing(
     def broken(*args: object) -> None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(json_bulk, "_insert", broken)
+    monkeypatch.setattr(json_bulk, "insert_columns", broken)
     with pytest.raises(FileError, match=r"out\.consulta” could not be written \(disk I/O error\)"):
         import_json(source, tmp_path / "out.consulta")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["in.json"]

@@ -170,7 +170,12 @@ def import_json(
     try:
         with paused():
             doc, surrogates = load_document(source)
-            return _import(doc, target, writer, progress, overwrite, source, surrogates)
+            try:
+                return _import(doc, target, writer, progress, overwrite, source, surrogates)
+            finally:
+                # Freed while the collector is still paused: re-enabled with the document
+                # alive, its next run would walk every one of its objects.
+                del doc
     except BaseException:
         writer.abort()
         raise

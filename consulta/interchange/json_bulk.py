@@ -2,7 +2,7 @@
 transaction, every row with the same clock stamp, no ORM object and no service call per
 row. The rows come column by column from ``json_validate.parse_document`` as it checks
 them and go to SQLite as tuples zipped from those columns (``bulk_insert``). The tables'
-own indexes are dropped while the rows go in and built once at the end.
+own indexes are dropped while the rows go in and built once per table, after its rows.
 
 Where the time goes for a national document (142,088 rows) is in benchmarks/
 bench_interchange.py: most of it is SQLite maintaining the primary-key and unique
@@ -140,15 +140,21 @@ class BulkWriter:
                 raw.execute(pragma)
             try:
                 with conn.begin():
-                    # The tables' own indexes are built once, after the rows are in: that
-                    # costs less than keeping them up to date row by row (~15 %).
+                    # The tables' own indexes are built once, after their rows are in:
+                    # that costs less than keeping them up to date row by row (~15 %), and
+                    # SQLite builds one without Python's lock, while later kinds are checked.
                     indexes = _drop_indexes(raw)
+                    filling = ""
                     while True:
                         table, columns, n = self._queue.get()
                         if self._abort.is_set():
                             raise _Aborted()
+                        if table != filling:  # rows come table by table, in ORDER
+                            for sql in indexes.pop(filling, []):
+                                raw.execute(sql)
+                            filling = table
                         if table == _DONE:
-                            for sql in indexes:
+                            for sql in (sql for group in indexes.values() for sql in group):
                                 raw.execute(sql)
                             _audit(conn, cfile, stamp, now, self.source, self.counts, columns)
                             write_info(conn, {"clock": stamp, "replica_path": str(self.target)})
@@ -162,16 +168,18 @@ class BulkWriter:
                     raw.execute(pragma)
 
 
-def _drop_indexes(raw: Any) -> list[str]:
+def _drop_indexes(raw: Any) -> dict[str, list[str]]:
     """Drop the indexes declared on their own (not those of primary keys and unique
-    constraints, which are part of their tables); returns the SQL that recreates them,
-    exactly as it was."""
+    constraints, which are part of their tables); returns, per table, the SQL that
+    recreates them exactly as they were."""
     found = raw.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
+        "SELECT name, tbl_name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"
     ).fetchall()
-    for name, _sql in found:
+    by_table: dict[str, list[str]] = {}
+    for name, table, sql in found:
         raw.execute(f'DROP INDEX "{name}"')
-    return [str(sql) for _name, sql in found]
+        by_table.setdefault(str(table), []).append(str(sql))
+    return by_table
 
 
 class _Aborted(Exception):

@@ -74,7 +74,9 @@ def load_document(source: Path) -> tuple[dict[str, Any], bool]:
         raise FileError(
             source, _("“{path}” could not be read ({reason}).", path=source, reason=exc.strerror)
         ) from exc
-    surrogates = _SURROGATE_ESCAPE.search(raw) is not None
+    # Only a \uD800–\uDFFF escape can put a lone surrogate in a string; most documents
+    # have no such escape at all, which a plain search tells quickly.
+    surrogates = (b"\\ud" in raw or b"\\uD" in raw) and _SURROGATE_ESCAPE.search(raw) is not None
     try:
         content = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

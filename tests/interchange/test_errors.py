@@ -347,9 +347,10 @@ def test_every_error_is_reported_not_just_the_first(tmp_path: Path) -> None:
     _has(problems, "positions[119].stance", "must be one of")
 
 
-def test_a_lone_surrogate_is_reported(tmp_path: Path) -> None:
+@pytest.mark.parametrize("escape", ["\\ud800", "\\uDBFF", "\\udC00"])
+def test_a_lone_surrogate_is_reported(tmp_path: Path, escape: str) -> None:
     source = tmp_path / "in.json"
-    text = json.dumps(base_doc()).replace('"Mesa 1"', '"Mesa \\ud800 1"')
+    text = json.dumps(base_doc()).replace('"Mesa 1"', f'"Mesa {escape} 1"')
     source.write_text(text, encoding="utf-8")
     with pytest.raises(InvalidDocumentError) as caught:
         import_json(source, tmp_path / "out.consulta")

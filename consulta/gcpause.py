@@ -6,6 +6,9 @@ again as they are made (about a third of the time of reading and checking). ``pa
 turns it off for the duration and back on afterwards, counting nested and concurrent
 users (an import on a worker thread while another runs), so the last one out restores
 the collector only if it was on when the first one came in.
+
+The desktop app collects on its GUI thread instead of automatically (consulta/ui/collector.py
+says why): it calls ``take_over()`` once and asks ``active()`` before each collection.
 """
 
 from __future__ import annotations
@@ -37,3 +40,17 @@ def paused() -> Iterator[None]:
             _users -= 1
             if _users == 0 and _was_enabled:
                 gc.enable()
+
+
+def active() -> bool:
+    """Whether bulk work has the collector paused now."""
+    return _users > 0
+
+
+def take_over() -> None:
+    """Automatic collection stays off from now on (the caller collects): a pause in
+    progress will not turn it back on."""
+    global _was_enabled
+    with _lock:
+        gc.disable()
+        _was_enabled = False

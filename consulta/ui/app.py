@@ -75,6 +75,9 @@ def make_application(argv: Sequence[str] = ()) -> Any:
     from consulta.ui.icons import app_icon
 
     app.setWindowIcon(app_icon())
+    from consulta.ui.collector import install
+
+    install(app)
     app.setApplicationDisplayName("Consulta")
     # Lets Wayland desktops match the window with the menu entry (installers/linux).
     app.setDesktopFileName("consulta")

@@ -188,7 +188,8 @@ def test_an_imported_file_has_the_schema_of_a_new_file(tmp_path: Path) -> None:
 def test_the_cycle_collector_is_paused_and_restored() -> None:
     import gc
 
-    assert gc.isenabled()
+    before = gc.isenabled()
+    gc.enable()
     with paused():
         assert not gc.isenabled()
         with paused():  # nested (an import within an import's task)
@@ -201,4 +202,5 @@ def test_the_cycle_collector_is_paused_and_restored() -> None:
             pass
         assert not gc.isenabled()  # it was off before: it stays off
     finally:
-        gc.enable()
+        if before:
+            gc.enable()

@@ -16,6 +16,14 @@ from consulta.i18n import set_language
 from consulta.services.workspace import Workspace
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _collector_on_the_gui_thread(qapp: Any) -> None:
+    """As in the app: Python's cycle collector runs on the GUI thread only."""
+    from consulta.ui.collector import install
+
+    install(qapp)
+
+
 @pytest.fixture(autouse=True)
 def _isolated_settings(tmp_path: Path) -> Iterator[None]:
     """Every test gets its own settings file; the user's real settings are never touched."""

@@ -79,7 +79,12 @@ class Task(QObject):
         quiet: bool = False,
     ) -> None:
         super().__init__()
-        self._signals = _Signals()
+        # The worker's runnable holds the signals it emits through, and the thread pool
+        # deletes the runnable on the worker thread. Owned by the task (a Qt parent), the
+        # signals object is only ever deleted with the task, on the GUI thread; owned by
+        # Python, it died on the worker thread whenever the runnable let go of it last,
+        # and the GUI thread crashed later.
+        self._signals = _Signals(self)
         self.progress = QtProgress(self._signals)
         self._work = work
         self._on_done = on_done

@@ -43,6 +43,43 @@ def test_results_and_progress_arrive_on_the_gui_thread(qtbot: Any) -> None:
     assert task.done
 
 
+def test_the_signals_object_dies_with_its_task_on_the_gui_thread(qtbot: Any) -> None:
+    """The pool deletes a runnable on its worker thread. Even when the worker lets go of
+    the runnable after the task has finished and been dropped on the GUI thread, the
+    QObject the worker emitted through is destroyed on the GUI thread, with the task."""
+    import gc
+
+    from PySide6.QtCore import Qt
+
+    from consulta.ui.tasks import Task, _Runnable
+
+    task = Task(lambda progress: 42)
+    destroyed_on: list[str] = []
+    task._signals.destroyed.connect(
+        lambda: destroyed_on.append(threading.current_thread().name),
+        Qt.ConnectionType.DirectConnection,
+    )
+    release = threading.Event()
+    handed = [_Runnable(task._work, task.progress, task._signals)]
+
+    def worker() -> None:
+        runnable = handed.pop()  # from here on only this thread holds it
+        runnable.run()  # emits finished, as the pool's thread would
+        release.wait(10)
+        del runnable  # the last thing the pool's thread does with it
+
+    thread = threading.Thread(target=worker, name="pool-worker")
+    with qtbot.waitSignal(task.finished) as blocker:
+        thread.start()
+    assert blocker.args == [42]
+    del task, blocker
+    gc.collect()
+    release.set()
+    thread.join(10)
+    qtbot.waitUntil(lambda: destroyed_on != [], timeout=5000)
+    assert destroyed_on == [threading.main_thread().name]
+
+
 def test_cancel_stops_the_work_and_shows_no_error(qtbot: Any, errors: list[Any]) -> None:
     started = threading.Event()
     release = threading.Event()

@@ -194,7 +194,8 @@ def import_document(
 ) -> ImportReport:
     """Check an already parsed document and write it as the new file ``target``.
     ``source`` names the document in messages; ``surrogates=False`` skips the search for
-    lone surrogates (only sound when the document came from text without ``\\udXXX``)."""
+    lone surrogates (only sound when the document came from text without an escape in
+    ``\\uD800``–``\\uDFFF``)."""
     source = Path(source)
     target = Path(target).absolute()
     _check_target(target, overwrite)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 from PySide6.QtWidgets import (
@@ -21,6 +22,12 @@ W = TypeVar("W", bound=QWidget)
 
 
 class FormDialog(QDialog):
+    """A form. Subclasses define ``save()``: write through the services and return the
+    result, or raise UserError to keep the form open (tests/ui/test_hooks.py checks
+    that each one does)."""
+
+    save: Callable[[], Any]
+
     def __init__(self, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -51,10 +58,6 @@ class FormDialog(QDialog):
         self.form.addRow(label, widget)
         self.fields[key] = widget
         return widget
-
-    def save(self) -> Any:
-        """Write through the services; raise UserError to keep the form open."""
-        raise NotImplementedError
 
     def accept(self) -> None:
         try:

@@ -3,7 +3,7 @@ search bar + table helper for lists."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -27,12 +27,15 @@ SPACING = 10
 
 class View(QWidget):
     """A screen of the main window. Subclasses set ``tables`` (the tables they show) and
-    implement ``refresh()`` and ``retranslate()``."""
+    define ``refresh()`` (reload what is shown) and ``retranslate()`` (set every text
+    again); tests/ui/test_hooks.py checks that each one does."""
 
     title_key = ""  # marked with N_
     icon_name = ""
     tables: frozenset[str] = frozenset()
     statusMessage = Signal(str)
+    refresh: Callable[[], None]
+    retranslate: Callable[[], None]
 
     def __init__(self, ws: Workspace, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -68,12 +71,6 @@ class View(QWidget):
             self._stale = False
             self.refresh()
         super().showEvent(event)
-
-    def refresh(self) -> None:
-        raise NotImplementedError
-
-    def retranslate(self) -> None:
-        raise NotImplementedError
 
     def close_workspace(self) -> None:
         """The file is closing: stop background work and timers."""

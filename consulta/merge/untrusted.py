@@ -21,7 +21,6 @@ from pathlib import Path
 
 from consulta.domain.errors import FileError, FileFormatError
 from consulta.i18n import _
-from consulta.resources import migrations_dir
 from consulta.store import migrate
 from consulta.store.fileformat import SCHEMA_VERSION, damaged, read_header
 
@@ -75,24 +74,8 @@ def expected_schema(version: int) -> frozenset[SchemaEntry]:
             return _schema(conn)
         finally:
             conn.close()
-    from alembic import command
-    from alembic.config import Config
-    from sqlalchemy import create_engine
-
-    folder = Path(tempfile.mkdtemp(prefix="consulta-schema-"))
-    try:
-        conn = sqlite3.connect(folder / "fresh.db", isolation_level=None)
-        config = Config()
-        config.set_main_option("script_location", str(migrations_dir()))
-        engine = create_engine("sqlite://", creator=lambda: conn)
-        with engine.connect() as connection:
-            config.attributes["connection"] = connection
-            command.upgrade(config, f"{version:04d}")
-        schema = _schema(conn)
-        conn.close()
-        return schema
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with migrate.migrated_database(f"{version:04d}") as conn:
+        return _schema(conn)
 
 
 def _copy_and_hash(source: Path, target: Path) -> str:

@@ -8,8 +8,11 @@ result is the same file as running every migration, without loading Alembic for 
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import sqlite3
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 from consulta.domain.errors import FileError
@@ -20,6 +23,14 @@ from consulta.store.fileformat import APPLICATION_ID, SCHEMA_VERSION
 
 def upgrade(conn: sqlite3.Connection) -> None:
     """Run every migration the file lacks, in one transaction per revision."""
+    _migrate(conn, "head")
+    version = conn.execute("PRAGMA user_version").fetchone()[0]
+    if version != SCHEMA_VERSION:  # a migration must set user_version: a bug, not user error
+        raise RuntimeError(f"migrations ended at user_version {version}, not {SCHEMA_VERSION}")
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+
+
+def _migrate(conn: sqlite3.Connection, revision: str) -> None:
     from alembic import command
     from alembic.config import Config
     from sqlalchemy import create_engine
@@ -29,11 +40,23 @@ def upgrade(conn: sqlite3.Connection) -> None:
     engine = create_engine("sqlite://", creator=lambda: conn)
     with engine.connect() as connection:
         config.attributes["connection"] = connection
-        command.upgrade(config, "head")
-    version = conn.execute("PRAGMA user_version").fetchone()[0]
-    if version != SCHEMA_VERSION:  # a migration must set user_version: a bug, not user error
-        raise RuntimeError(f"migrations ended at user_version {version}, not {SCHEMA_VERSION}")
-    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        command.upgrade(config, revision)
+
+
+@contextlib.contextmanager
+def migrated_database(revision: str = "head") -> Iterator[sqlite3.Connection]:
+    """A scratch database built by the migrations up to ``revision`` (``0001``...),
+    deleted afterwards."""
+    folder = Path(tempfile.mkdtemp(prefix="consulta-schema-"))
+    try:
+        conn = sqlite3.connect(folder / "fresh.db", isolation_level=None)
+        try:
+            _migrate(conn, revision)
+            yield conn
+        finally:
+            conn.close()
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 PAGE_SIZE = 8192
@@ -64,24 +87,14 @@ def create_current(conn: sqlite3.Connection) -> None:
 
 def current_statements() -> tuple[str, list[str]]:
     """The revision and the schema statements every migration builds, in order."""
-    import tempfile
-
-    folder = Path(tempfile.mkdtemp(prefix="consulta-schema-"))
-    try:
-        conn = sqlite3.connect(folder / "fresh.db", isolation_level=None)
-        try:
-            upgrade(conn)
-            statements = [
-                str(sql)
-                for (sql,) in conn.execute(
-                    "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
-                )
-            ]
-            (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        finally:
-            conn.close()
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)
+    with migrated_database() as conn:
+        statements = [
+            str(sql)
+            for (sql,) in conn.execute(
+                "SELECT sql FROM sqlite_master WHERE sql IS NOT NULL ORDER BY rowid"
+            )
+        ]
+        (revision,) = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     return str(revision), statements
 
 

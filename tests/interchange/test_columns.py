@@ -80,16 +80,12 @@ RECORD_CASES = [c for c in CASES if c[2] not in ("format", "version")]
     ("label", "change", "path", "words"), RECORD_CASES, ids=[c[0] for c in RECORD_CASES]
 )
 def test_quick_and_one_by_one_find_the_same_problems(
-    label: str, change: Any, path: str, words: str, stream: int
+    label: str, change: Any, path: str, words: str, stream: int, monkeypatch: Any
 ) -> None:
     doc = base_doc()
     change(doc)
-    original = json_validate.STREAM
-    json_validate.STREAM = stream
-    try:
-        quick, slow = _both_ways(doc)
-    finally:
-        json_validate.STREAM = original
+    monkeypatch.setattr(json_validate, "STREAM", stream)
+    quick, slow = _both_ways(doc)
     assert quick[1:] == slow[1:]
     assert any(p.startswith(path + ": ") and words in p for p in quick[1]), quick[1]
 
@@ -125,15 +121,11 @@ def _big_doc() -> Doc:
         ),
     ],
 )
-def test_chunk_boundaries(label: str, change: Any, problem: str) -> None:
+def test_chunk_boundaries(label: str, change: Any, problem: str, monkeypatch: Any) -> None:
     doc = _big_doc()
     change(doc)
-    original = json_validate.STREAM
-    json_validate.STREAM = 10
-    try:
-        quick, slow = _both_ways(doc)
-    finally:
-        json_validate.STREAM = original
+    monkeypatch.setattr(json_validate, "STREAM", 10)
+    quick, slow = _both_ways(doc)
     assert quick[1:] == slow[1:]
     assert problem in quick[1]
 

@@ -23,13 +23,8 @@ def test_schema_sql_is_what_the_migrations_build() -> None:
 def test_a_created_file_equals_a_migrated_one(tmp_path: Path) -> None:
     path = tmp_path / "new.consulta"
     ConsultaFile.create(path).close()
-    migrated = sqlite3.connect(tmp_path / "migrated.db", isolation_level=None)
-    try:
-        migrate.upgrade(migrated)  # every migration, as an old file would get them
+    with migrate.migrated_database() as migrated:  # every migration, as old files get them
         by_migrations = _schema(migrated)
-    finally:
-        migrated.close()
-    (tmp_path / "migrated.db").unlink()
     conn = sqlite3.connect(path)
     try:
         assert _schema(conn) == by_migrations == expected_schema(SCHEMA_VERSION)

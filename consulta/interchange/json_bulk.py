@@ -30,6 +30,7 @@ from consulta.domain.progress import Progress, step
 from consulta.domain.text import fold
 from consulta.i18n import _
 from consulta.interchange.bulk_insert import insert_columns
+from consulta.interchange.json_checks import KINDS, TABLE_OF
 from consulta.interchange.json_columns import Columns
 from consulta.store.file import ConsultaFile, write_info
 from consulta.store.models import TABLES_BY_NAME, AuditRow
@@ -38,14 +39,7 @@ from consulta.store.models import TABLES_BY_NAME, AuditRow
 ORDER = (
     ("consultation", "consultation"),
     ("district", "districts"),
-    ("sector", "sectors"),
-    ("organisation", "organisations"),
-    ("participant", "participants"),
-    ("session", "sessions"),
-    ("agenda_item", "agenda_items"),
-    ("attendance", "attendance"),
-    ("guideline", "guidelines"),
-    ("position", "positions"),
+    *((TABLE_OF[kind], kind) for kind in KINDS),
 )
 KIND_OF = dict(ORDER)
 _DONE = "done"

@@ -43,6 +43,17 @@ KINDS = (
     "positions",
 )
 TOP_KEYS = frozenset({"format", "version", "consultation", *KINDS})
+# The table each kind is stored in (KINDS is in foreign-key order).
+TABLE_OF = {
+    "sectors": "sector",
+    "organisations": "organisation",
+    "participants": "participant",
+    "sessions": "session",
+    "agenda_items": "agenda_item",
+    "attendance": "attendance",
+    "guidelines": "guideline",
+    "positions": "position",
+}
 
 One = Callable[[Any], Any]
 Many = Callable[[list[Any]], list[Any]]

@@ -31,6 +31,7 @@ from consulta.interchange.json_checks import (
     FORMAT,
     KINDS,
     LANGUAGE,
+    TABLE_OF,
     TOP_KEYS,
     VOTE_KEYS,
     Bad,
@@ -176,19 +177,6 @@ def _consultation(walk: _Walk, doc: dict[str, Any]) -> dict[str, str]:
     return districts
 
 
-# Per kind: its table, and the keys that must be unique besides the id (with the message).
-TABLES = {
-    "sectors": "sector",
-    "organisations": "organisation",
-    "participants": "participant",
-    "sessions": "session",
-    "agenda_items": "agenda_item",
-    "attendance": "attendance",
-    "guidelines": "guideline",
-    "positions": "position",
-}
-
-
 # The kinds whose records must be unique by some of their columns besides the id.
 UNIQUE_COLUMNS = {
     "attendance": ("session_id", "participant_id"),
@@ -246,7 +234,7 @@ def _kind(
     if type(items) is not list:
         walk.problem(kind, _("must be a list"))
         return
-    table = TABLES[kind]
+    table = TABLE_OF[kind]
     known = frozenset(s[0] for s in specs)
     columns = [s[1] for s in specs]
     has_id = specs[0][0] == "id"
